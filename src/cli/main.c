@@ -1,8 +1,815 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * nianbao-cli: the headless tool over the core — import, export, check,
+ * set, list, history and verify.
+ *
+ * Exit status: 0 success; 1 the operation failed or, for check, the report
+ * has errors; 2 unusable input or usage; verify: 3 when a PDF matches
+ * nothing stored.
+ */
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nb-format.h"
+#include "nb-json.h"
+#include "nb-number.h"
+#include "nb-render.h"
+#include "nb-rules.h"
+#include "nb-store.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_UNUSABLE = 2,
+  EXIT_NO_MATCH = 3,
+};
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *parameters;
+  const char *summary;
+} Command;
+
+/* Options every command shares. */
+static char *opt_db;
+static char *opt_organ;
+static int opt_year;
+
+static GOptionEntry db_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Database file (default: nianbao/nianbao.db in the user data directory)"), N_("PATH") },
+  { NULL }
+};
+
+static GOptionEntry report_entries[] = {
+  { "organ", 0, 0, G_OPTION_ARG_STRING, &opt_organ, N_("Name of the organ"), N_("NAME") },
+  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("Year of the report"), N_("YEAR") },
+  { NULL }
+};
+
+static void
+print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("nianbao-cli: %s\n", message);
+}
+
+/* Parses the options of one command; prints usage problems itself. */
+static gboolean
+parse_options (const char *command, const char *parameters, const char *summary,
+               GOptionEntry *extra, gboolean with_report, int *argc, char ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters);
+
+  context = g_option_context_new (title);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  if (with_report)
+    g_option_context_add_main_entries (context, report_entries, GETTEXT_PACKAGE);
+  if (extra != NULL)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_report_options (void)
+{
+  if (opt_organ == NULL || opt_organ[0] == '\0')
+    {
+      print_error ("%s", _("--organ NAME is required"));
+      return FALSE;
+    }
+  if (opt_year < NB_MIN_YEAR || opt_year > NB_MAX_YEAR)
+    {
+      print_error (_("--year must be a year between %d and %d"), NB_MIN_YEAR, NB_MAX_YEAR);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static NbStore *
+open_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = opt_db ? g_strdup (opt_db) : nb_store_default_path ();
+  NbStore *store = nb_store_open (path, &error);
+
+  if (store == NULL)
+    print_error ("%s", error->message);
+  return store;
+}
+
+/* The previous year of the same organ, or NULL when none is stored. */
+static NbReport *
+load_previous (NbStore *store, NbReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *previous;
+
+  previous = nb_store_load (store, nb_report_get_organ_name (report),
+                            nb_report_get_year (report) - 1, &error);
+  if (previous == NULL && !g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND))
+    print_error ("%s", error->message);
+  return previous;
+}
+
+static char *
+join_cell_ids (GArray *cells)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, nb_format_cell (g_array_index (cells, guint, i))->id);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+print_findings (const char *title, GPtrArray *findings, GHashTable *acks)
+{
+  guint errors = nb_findings_count (findings, NB_SEVERITY_ERROR);
+  guint warnings = nb_findings_count (findings, NB_SEVERITY_WARNING);
+
+  /* TRANSLATORS: "<report>: 2 errors, 3 warnings" */
+  g_print (_("%s: %u error(s), %u warning(s)\n"), title, errors, warnings);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (findings, i);
+      const char *note = acks ? g_hash_table_lookup (acks, finding->key) : NULL;
+      g_autofree char *cells = join_cell_ids (finding->cells);
+
+      g_print ("  %-7s %-3s %s\n",
+               finding->severity == NB_SEVERITY_ERROR ? _("error") : _("warning"),
+               finding->rule, finding->message);
+      if (finding->expected != NULL && finding->actual != NULL)
+        g_print ("              %s %s, %s %s\n", _("expected"), finding->expected,
+                 _("actual"), finding->actual);
+      if (cells[0] != '\0')
+        g_print ("              %s %s\n", _("cells:"), cells);
+      if (note != NULL)
+        g_print ("              %s %s\n", _("acknowledged:"), note);
+    }
+}
+
+static char *
+report_title (NbReport *report)
+{
+  return g_strdup_printf ("%s %u", nb_report_get_organ_name (report)
+                          ? nb_report_get_organ_name (report) : "?",
+                          nb_report_get_year (report));
+}
+
+/* ---- import ---- */
+
+static gboolean opt_replace;
+
+static int
+cmd_import (int argc, char **argv)
+{
+  GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &opt_replace, N_("Replace a report already stored (the old values stay in the edit log)"), NULL },
+    { NULL }
+  };
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options ("import", _("FILE…"), _("Store reports read from exchange files (JSON)."),
+                      entries, FALSE, &argc, &argv))
+    return EXIT_UNUSABLE;
+  if (argc < 2)
+    {
+      print_error ("%s", _("no file given"));
+      return EXIT_UNUSABLE;
+    }
+
+  /* Read every file first: one unreadable file stores nothing at all. */
+  {
+    g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (int i = 1; i < argc; i++)
+      {
+        NbReport *report = nb_json_read_file (argv[i], NULL, &error);
+
+        if (report == NULL)
+          {
+            print_error ("%s", error->message);
+            return EXIT_UNUSABLE;
+          }
+        g_ptr_array_add (reports, report);
+      }
+
+    if ((store = open_store ()) == NULL)
+      return EXIT_UNUSABLE;
+
+    for (guint i = 0; i < reports->len; i++)
+      {
+        NbReport *report = g_ptr_array_index (reports, i);
+        g_autofree char *title = report_title (report);
+
+        if (!nb_store_save (store, report, opt_replace ? NB_STORE_SAVE_ANY : NB_STORE_SAVE_NEW,
+                            "import", &error))
+          {
+            if (g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_EXISTS))
+              print_error (_("%s is already stored; use --replace to overwrite it"), title);
+            else
+              print_error ("%s", error->message);
+            g_clear_error (&error);
+            status = EXIT_FAILED;
+            continue;
+          }
+        g_print (_("Stored %s\n"), title);
+      }
+  }
+  return status;
+}
+
+/* ---- export ---- */
+
+static char *opt_format;
+static char *opt_output;
+static gboolean opt_tables_only;
+static gint64 opt_revision;
+
+static int
+export_pdf (NbStore *store, NbReport *report, gint64 revision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *data = nb_json_write (report);
+  g_autofree char *title = nb_report_dup_title (report);
+  g_autofree char *path = opt_output ? g_strdup (opt_output) : g_strdup_printf ("%s.pdf", title);
+
+  if (!nb_render_write_pdf (report, opt_tables_only, path, &sha256, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (!nb_store_record_export (store, nb_report_get_organ_name (report),
+                               nb_report_get_year (report), revision, sha256, data, &error))
+    {
+      /* The file is right but could not be registered: say so, keep it. */
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  g_print (_("Wrote %s (SHA-256 %s)\n"), path, sha256);
+  return EXIT_OK;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("json or pdf (default json)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE (JSON default: standard output)"), N_("FILE") },
+    { "tables-only", 0, 0, G_OPTION_ARG_NONE, &opt_tables_only, N_("PDF with the three tables only"), NULL },
+    { "revision", 0, 0, G_OPTION_ARG_INT64, &opt_revision, N_("Export the report as it stood at an earlier revision (JSON)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 revision;
+
+  if (!parse_options ("export", "", _("Write a stored report as JSON or PDF."),
+                      entries, TRUE, &argc, &argv))
+    return EXIT_UNUSABLE;
+  if (!require_report_options ())
+    return EXIT_UNUSABLE;
+  if (opt_format != NULL && strcmp (opt_format, "json") != 0 && strcmp (opt_format, "pdf") != 0)
+    {
+      print_error (_("unknown format “%s” (use json or pdf)"), opt_format);
+      return EXIT_UNUSABLE;
+    }
+  if ((store = open_store ()) == NULL)
+    return EXIT_UNUSABLE;
+
+  revision = nb_store_get_revision (store, opt_organ, (guint) opt_year, &error);
+  if (revision > 0 && opt_revision > 0)
+    {
+      if (opt_revision > revision)
+        {
+          print_error (_("revision %" G_GINT64_FORMAT " does not exist yet (latest is %" G_GINT64_FORMAT ")"),
+                       opt_revision, revision);
+          return EXIT_FAILED;
+        }
+      revision = opt_revision;
+      report = nb_store_load_revision (store, opt_organ, (guint) opt_year, revision, &error);
+    }
+  else if (revision > 0)
+    report = nb_store_load (store, opt_organ, (guint) opt_year, &error);
+  if (report == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (g_strcmp0 (opt_format, "pdf") == 0)
+    return export_pdf (store, report, revision);
+
+  {
+    g_autofree char *json = nb_json_write (report);
+
+    if (opt_output == NULL || strcmp (opt_output, "-") == 0)
+      {
+        fwrite (json, 1, strlen (json), stdout);
+        return EXIT_OK;
+      }
+    if (!nb_json_write_file (report, opt_output, &error))
+      {
+        print_error ("%s", error->message);
+        return EXIT_FAILED;
+      }
+  }
+  return EXIT_OK;
+}
+
+/* ---- check ---- */
+
+static char *opt_previous;
+static gboolean opt_json;
+
+static void
+add_check_result (JsonBuilder *builder, const char *source, NbReport *report, GPtrArray *findings)
+{
+  g_autofree char *findings_json = nb_json_findings (findings);
+  g_autoptr(JsonNode) node = json_from_string (findings_json, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  if (report != NULL)
+    {
+      json_builder_set_member_name (builder, "organ");
+      json_builder_add_string_value (builder, nb_report_get_organ_name (report));
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, nb_report_get_year (report));
+    }
+  json_builder_set_member_name (builder, "errors");
+  json_builder_add_int_value (builder, nb_findings_count (findings, NB_SEVERITY_ERROR));
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_add_int_value (builder, nb_findings_count (findings, NB_SEVERITY_WARNING));
+  json_builder_set_member_name (builder, "findings");
+  json_builder_add_value (builder, g_steal_pointer (&node));
+  json_builder_end_object (builder);
+}
+
+static int
+cmd_check (int argc, char **argv)
+{
+  GOptionEntry entries[] = {
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &opt_previous, N_("Last year's report (JSON) for the cross-year rules"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the findings as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options ("check", _("[FILE…]"),
+                      _("Check reports against the rules: files, or a stored report with --organ and --year.\n"
+                        "Exit status: 0 no errors, 1 errors found, 2 unusable input."),
+                      entries, TRUE, &argc, &argv))
+    return EXIT_UNUSABLE;
+
+  if (opt_previous != NULL &&
+      (previous = nb_json_read_file (opt_previous, NULL, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  json_builder_begin_array (builder);
+
+  if (argc < 2)
+    {
+      g_autoptr(NbStore) store = NULL;
+      g_autoptr(NbReport) report = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GHashTable) acks = NULL;
+      g_autofree char *title = NULL;
+
+      if (!require_report_options ())
+        return EXIT_UNUSABLE;
+      if ((store = open_store ()) == NULL)
+        return EXIT_UNUSABLE;
+      if ((report = nb_store_load (store, opt_organ, (guint) opt_year, &error)) == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_UNUSABLE;
+        }
+      if (previous == NULL)
+        previous = load_previous (store, report);
+      findings = nb_rules_check (report, previous);
+      acks = nb_store_get_acks (store, opt_organ, (guint) opt_year, NULL);
+      title = report_title (report);
+      if (opt_json)
+        add_check_result (builder, title, report, findings);
+      else
+        print_findings (title, findings, acks);
+      if (nb_findings_count (findings, NB_SEVERITY_ERROR) > 0)
+        status = EXIT_FAILED;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(NbReport) report = nb_json_read_file (argv[i], NULL, &error);
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (report == NULL)
+        {
+          print_error ("%s", error->message);
+          g_clear_error (&error);
+          status = EXIT_UNUSABLE;
+          continue;
+        }
+      findings = nb_rules_check (report, previous);
+      if (opt_json)
+        add_check_result (builder, argv[i], report, findings);
+      else
+        print_findings (argv[i], findings, NULL);
+      if (nb_findings_count (findings, NB_SEVERITY_ERROR) > 0 && status == EXIT_OK)
+        status = EXIT_FAILED;
+    }
+
+  json_builder_end_array (builder);
+  if (opt_json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  return status;
+}
+
+/* ---- set ---- */
+
+static int
+cmd_set (int argc, char **argv)
+{
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  gboolean blank;
+  gint64 value;
+  guint cell;
+
+  if (!parse_options ("set", _("CELL VALUE"),
+                      _("Set one figure of a stored report, read as a person would type it\n"
+                        "(full-width digits, separators and spaces are fine; an empty VALUE clears it)."),
+                      NULL, TRUE, &argc, &argv))
+    return EXIT_UNUSABLE;
+  if (!require_report_options ())
+    return EXIT_UNUSABLE;
+  if (argc != 3)
+    {
+      print_error ("%s", _("give exactly one CELL and one VALUE"));
+      return EXIT_UNUSABLE;
+    }
+  if ((cell = nb_format_cell_by_id (argv[1])) == NB_CELL_NONE)
+    {
+      print_error (_("“%s” is not a cell of the report (e.g. t3.new.natural)"), argv[1]);
+      return EXIT_UNUSABLE;
+    }
+  /* Garbage is refused before the database is even opened. */
+  if (!nb_number_parse (argv[2], nb_format_cell (cell)->kind, &blank, &value, &error))
+    {
+      g_autofree char *where = nb_format_cell_describe (cell);
+
+      print_error ("%s: %s", where, error->message);
+      return EXIT_UNUSABLE;
+    }
+  if ((store = open_store ()) == NULL)
+    return EXIT_UNUSABLE;
+  if ((report = nb_store_load (store, opt_organ, (guint) opt_year, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (blank)
+    nb_report_clear_figure (report, cell);
+  else
+    nb_report_set_figure (report, cell, value);
+  if (!nb_store_save (store, report, NB_STORE_SAVE_ANY, "cli", &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  shown = nb_report_dup_figure_text (report, cell);
+  g_print ("%s = %s\n", argv[1], shown[0] ? shown : _("(blank)"));
+
+  /* Say at once what the new value broke, as the editor would. */
+  previous = load_previous (store, report);
+  findings = nb_rules_check (report, previous);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (findings, i);
+
+      for (guint c = 0; c < finding->cells->len; c++)
+        if (g_array_index (finding->cells, guint, c) == cell && strcmp (finding->rule, "W7") != 0)
+          {
+            g_print ("  %s %s\n", finding->rule, finding->message);
+            break;
+          }
+    }
+  return EXIT_OK;
+}
+
+/* ---- list ---- */
+
+static int
+cmd_list (int argc, char **argv)
+{
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("list", "", _("List the stored organs and years with their status and findings."),
+                      NULL, FALSE, &argc, &argv))
+    return EXIT_UNUSABLE;
+  if ((store = open_store ()) == NULL)
+    return EXIT_UNUSABLE;
+  if ((entries = nb_store_list (store, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (entries->len == 0)
+    {
+      g_print ("%s\n", _("No reports stored yet."));
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbStoreEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(NbReport) report = nb_store_load (store, entry->organ, entry->year, &error);
+      g_autoptr(NbReport) previous = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (report == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+      previous = load_previous (store, report);
+      findings = nb_rules_check (report, previous);
+      g_print (_("%s\t%u\t%s\trevision %" G_GINT64_FORMAT "\t%u error(s), %u warning(s)\t%s\n"),
+               entry->organ, entry->year,
+               strcmp (entry->status, "final") == 0 ? _("final") : _("draft"),
+               entry->revision,
+               nb_findings_count (findings, NB_SEVERITY_ERROR),
+               nb_findings_count (findings, NB_SEVERITY_WARNING),
+               entry->updated);
+    }
+  return EXIT_OK;
+}
+
+/* ---- history ---- */
+
+static char *opt_cell;
+
+static int
+cmd_history (int argc, char **argv)
+{
+  GOptionEntry entries[] = {
+    { "cell", 0, 0, G_OPTION_ARG_STRING, &opt_cell, N_("Only this field (a cell id, organ.address, issued, overview…)"), N_("FIELD") },
+    { NULL }
+  };
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("history", "", _("Show the log of every edit of a stored report, oldest first."),
+                      entries, TRUE, &argc, &argv))
+    return EXIT_UNUSABLE;
+  if (!require_report_options ())
+    return EXIT_UNUSABLE;
+  if ((store = open_store ()) == NULL)
+    return EXIT_UNUSABLE;
+  if ((edits = nb_store_history (store, opt_organ, (guint) opt_year, opt_cell, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  for (guint i = 0; i < edits->len; i++)
+    {
+      NbStoreEdit *edit = g_ptr_array_index (edits, i);
+
+      g_print ("%s\tr%" G_GINT64_FORMAT "\t%s\t%s\t%s → %s\n", edit->at, edit->revision,
+               edit->source, edit->field,
+               edit->old_value ? edit->old_value : _("(blank)"),
+               edit->new_value ? edit->new_value : _("(blank)"));
+    }
+  return EXIT_OK;
+}
+
+/* ---- verify ---- */
+
+static char *
+file_sha256 (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+static int
+cmd_verify (int argc, char **argv)
+{
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *organ = NULL;
+  g_autofree char *made_at = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(NbReport) made_from = NULL;
+  g_autoptr(NbReport) current = NULL;
+  gint64 revision = 0;
+  gint64 current_revision;
+  guint year = 0;
+
+  if (!parse_options ("verify", _("FILE.pdf"),
+                      _("Say which stored report a PDF was made from, and whether its data has changed since.\n"
+                        "Exit status: 0 made from the current data, 1 the data has changed since, "
+                        "2 unusable input, 3 matches nothing stored."),
+                      NULL, FALSE, &argc, &argv))
+    return EXIT_UNUSABLE;
+  if (argc != 2)
+    {
+      print_error ("%s", _("give exactly one PDF file"));
+      return EXIT_UNUSABLE;
+    }
+  if ((sha256 = file_sha256 (argv[1], &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_UNUSABLE;
+    }
+  if ((store = open_store ()) == NULL)
+    return EXIT_UNUSABLE;
+  if (!nb_store_find_export (store, sha256, &organ, &year, &revision, &made_at, &data, &error))
+    {
+      if (error != NULL && !g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND))
+        {
+          print_error ("%s", error->message);
+          return EXIT_UNUSABLE;
+        }
+      g_print (_("%s matches no PDF exported from this database (SHA-256 %s).\n"), argv[1], sha256);
+      return EXIT_NO_MATCH;
+    }
+
+  g_print (_("%s was exported on %s from %s %u, revision %" G_GINT64_FORMAT ".\n"),
+           argv[1], made_at, organ, year, revision);
+
+  current_revision = nb_store_get_revision (store, organ, year, &error);
+  made_from = nb_json_read (data, -1, NULL, NULL);
+  current = current_revision > 0 ? nb_store_load (store, organ, year, NULL) : NULL;
+  if (current == NULL)
+    {
+      g_print ("%s\n", _("The report has since been removed from the database."));
+      return EXIT_FAILED;
+    }
+  if (made_from != NULL && nb_report_equal (made_from, current))
+    {
+      g_print (_("The stored data has not changed since (now revision %" G_GINT64_FORMAT ").\n"),
+               current_revision);
+      return EXIT_OK;
+    }
+  g_print (_("The stored data has changed since: it is now at revision %" G_GINT64_FORMAT ".\n"),
+           current_revision);
+  if (made_from != NULL)
+    for (guint cell = 0; cell < NB_N_CELLS; cell++)
+      {
+        g_autofree char *then = nb_report_dup_figure_text (made_from, cell);
+        g_autofree char *now = nb_report_dup_figure_text (current, cell);
+
+        if (strcmp (then, now) != 0)
+          g_print ("  %s: %s → %s\n", nb_format_cell (cell)->id,
+                   then[0] ? then : _("(blank)"), now[0] ? now : _("(blank)"));
+      }
+  return EXIT_FAILED;
+}
+
+/* ---- dispatch ---- */
+
+static const Command commands[] = {
+  { "import", cmd_import, N_("FILE…"), N_("store reports from exchange files") },
+  { "export", cmd_export, N_("--organ NAME --year Y [--format json|pdf] [-o OUT]"), N_("write a stored report as JSON or PDF") },
+  { "check", cmd_check, N_("FILE… | --organ NAME --year Y"), N_("check reports against the rules") },
+  { "set", cmd_set, N_("--organ NAME --year Y CELL VALUE"), N_("set one figure as typed") },
+  { "list", cmd_list, "", N_("list stored organs and years") },
+  { "history", cmd_history, N_("--organ NAME --year Y [--cell FIELD]"), N_("show the edit log") },
+  { "verify", cmd_verify, N_("FILE.pdf"), N_("say which stored data a PDF was made from") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: nianbao-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %-48s %s\n", commands[i].name, _(commands[i].parameters),
+             _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “nianbao-cli COMMAND --help” for the options of a command."));
+}
+
+static void
+setup_i18n (void)
+{
+  const char *localedir = g_getenv ("NIANBAO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 int
 main (int argc, char **argv)
 {
-  return 0;
+  setup_i18n ();
+
+  /* "--db PATH" may also stand before the command, as in
+   * "nianbao-cli --db my.db list"; it is moved behind it. */
+  if (argc >= 4 && strcmp (argv[1], "--db") == 0)
+    {
+      char *db = argv[2];
+
+      memmove (&argv[1], &argv[3], sizeof (char *) * (gsize) (argc - 3));
+      argv[argc - 2] = (char *) "--db";
+      argv[argc - 1] = db;
+    }
+  else if (argc >= 3 && g_str_has_prefix (argv[1], "--db="))
+    {
+      char *db = argv[1];
+
+      memmove (&argv[1], &argv[2], sizeof (char *) * (gsize) (argc - 2));
+      argv[argc - 1] = db;
+    }
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? EXIT_UNUSABLE : EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("nianbao-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("nianbao-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  print_error (_("unknown command “%s”"), argv[1]);
+  print_usage (stderr);
+  return EXIT_UNUSABLE;
 }
