@@ -121,9 +121,9 @@ typedef struct
 #define NB_T3_ROW_NEW 0
 #define NB_T3_ROW_CARRIED_IN 1
 #define NB_T3_ROW_FIRST_RESULT 2
-#define NB_T3_ROW_LAST_RESULT 21   /* other.other */
-#define NB_T3_ROW_RESULT_TOTAL 22
-#define NB_T3_ROW_CARRIED_OUT 23
+#define NB_T3_ROW_LAST_RESULT 22   /* other.other: 21 result rows */
+#define NB_T3_ROW_RESULT_TOTAL 23
+#define NB_T3_ROW_CARRIED_OUT 24
 #define NB_T3_SPANNING_HEADER "申请人情况"
 #define NB_T3_ORG_GROUP "法人或其他组织"
 #define NB_T3_NOTE "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"

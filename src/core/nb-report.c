@@ -262,8 +262,13 @@ nb_report_set_issued (NbReport *self, const char *iso_date, GError **error)
     {
       guint y, m, d;
       char tail;
+      gboolean digits = strlen (iso_date) == 10;
 
-      if (strlen (iso_date) != 10 ||
+      /* sscanf alone would take "2025-+1-20" or " 025-01-20" */
+      for (guint i = 0; digits && i < 10; i++)
+        digits = (i == 4 || i == 7) || g_ascii_isdigit (iso_date[i]);
+
+      if (!digits ||
           sscanf (iso_date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
           iso_date[4] != '-' || iso_date[7] != '-' ||
           !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))

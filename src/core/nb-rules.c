@@ -504,7 +504,7 @@ read_period_bound (const char *p)
   int year, month, day;
 
   year = read_number (&p, 4);
-  if (year < 1000 || read_digit (&p) >= 0 || !read_word (&p, "年"))
+  if (year < 1000 || !read_word (&p, "年"))
     return 0;
   month = read_number (&p, 2);
   if (month < 0 || !read_word (&p, "月"))

@@ -1,2 +1,1160 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "nb-number.h"
+#include "nb-store.h"
+#include "nb-store-schema.h"
+
+struct _NbStore
+{
+  GObject parent_instance;
+
+  /* the database */
+  char *path;
+  sqlite3 *db;
+
+  /* SQL text (a literal) → sqlite3_stmt, prepared on first use and kept */
+  GHashTable *statements;
+};
+
+G_DEFINE_FINAL_TYPE (NbStore, nb_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (nb-store-error-quark, nb_store_error)
+
+/* A cached statement in use: going out of scope resets it (it stays
+ * prepared), so that no finished query keeps a read transaction open. */
+typedef sqlite3_stmt NbStatement;
+
+static void
+release_statement (NbStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbStatement, release_statement)
+
+/* The state of one nb_store_save() */
+typedef struct
+{
+  NbStore *self;
+  gint64 report_id;
+  gint64 revision;     /* the revision this save makes, if it changes anything */
+  const char *at;
+  const char *source;
+  guint n_edits;
+} Save;
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+set_error (NbStore *self, int rc, GError **error)
+{
+  nb_store_schema_set_error (error, self->db, rc, self->path);
+}
+
+static void
+set_not_found (NbStore *self, const char *organ, guint year, GError **error)
+{
+  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+               _("No report of “%s” for %u is stored in “%s”"), organ, year, self->path);
+}
+
+static NbStatement *
+get_statement (NbStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          set_error (self, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  return stmt;
+}
+
+/* 1: a row, 0: no more rows, -1: an error */
+static int
+next_row (NbStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  set_error (self, rc, error);
+  return -1;
+}
+
+static gboolean
+run_statement (NbStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  return next_row (self, stmt, error) >= 0;
+}
+
+static gboolean
+run_sql (NbStore *self, const char *sql, GError **error)
+{
+  g_autoptr(NbStatement) stmt = get_statement (self, sql, error);
+
+  return stmt != NULL && run_statement (self, stmt, error);
+}
+
+/* NULL binds SQL NULL */
+static void
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+rollback (NbStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    run_sql (self, "ROLLBACK", NULL);
+}
+
+static char *
+dup_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+/* The report's row id and revision, or NOT_FOUND. */
+static gboolean
+find_report (NbStore *self, const char *organ, guint year,
+             gint64 *report_id, gint64 *revision, GError **error)
+{
+  g_autoptr(NbStatement) stmt =
+    get_statement (self,
+                   "SELECT r.id, r.revision FROM reports r JOIN organs o ON o.id = r.organ_id"
+                   " WHERE o.name = ?1 AND r.year = ?2", error);
+  int row;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, organ);
+  sqlite3_bind_int64 (stmt, 2, year);
+  if ((row = next_row (self, stmt, error)) <= 0)
+    {
+      if (row == 0)
+        set_not_found (self, organ, year, error);
+      return FALSE;
+    }
+  *report_id = sqlite3_column_int64 (stmt, 0);
+  if (revision != NULL)
+    *revision = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/* A text section as a flat array: heading, body, heading, body, … */
+static GPtrArray *
+dup_report_parts (NbReport *report, NbTextSection section)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < nb_report_get_n_parts (report, section); i++)
+    {
+      g_ptr_array_add (parts, g_strdup (nb_report_get_part_heading (report, section, i)));
+      g_ptr_array_add (parts, g_strdup (nb_report_get_part_body (report, section, i)));
+    }
+  return parts;
+}
+
+static gboolean
+parts_equal (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The log's form of a section: [{"heading": …, "body": …}, …], NULL when empty. */
+static char *
+parts_to_json (GPtrArray *parts)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (parts->len == 0)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i + 1 < parts->len; i += 2)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "heading");
+      json_builder_add_string_value (builder, g_ptr_array_index (parts, i));
+      json_builder_set_member_name (builder, "body");
+      json_builder_add_string_value (builder, g_ptr_array_index (parts, i + 1));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Replaces a section with the parts of a logged value; a value that does
+ * not parse leaves the section alone rather than guess. */
+static void
+set_parts_from_json (NbReport *report, NbTextSection section, const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array = NULL;
+
+  if (json != NULL)
+    {
+      JsonNode *root;
+
+      if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+        {
+          g_debug ("A logged value of section %u is not a JSON array", section);
+          return;
+        }
+      array = json_node_get_array (root);
+    }
+
+  for (guint n = nb_report_get_n_parts (report, section); n > 0; n--)
+    nb_report_remove_part (report, section, n - 1);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      nb_report_insert_part (report, section, -1,
+                             json_object_get_string_member_with_default (object, "heading", ""),
+                             json_object_get_string_member_with_default (object, "body", ""));
+    }
+}
+
+/* The log writes figures with nb_number_format(), a minus sign included
+ * for the wrong values an import may carry. */
+static gboolean
+parse_logged_figure (const char *text, NbCellKind kind, gint64 *value)
+{
+  gboolean negative = text[0] == '-';
+  gboolean blank = FALSE;
+  gint64 magnitude = 0;
+
+  if (!nb_number_parse (text + (negative ? 1 : 0), kind, &blank, &magnitude, NULL) || blank)
+    return FALSE;
+  *value = negative ? -magnitude : magnitude;
+  return TRUE;
+}
+
+static gboolean
+load_figures (NbStore *self, gint64 report_id, gint64 values[NB_N_CELLS],
+              gboolean filled[NB_N_CELLS], GError **error)
+{
+  g_autoptr(NbStatement) stmt =
+    get_statement (self, "SELECT cell, value FROM figures WHERE report_id = ?1", error);
+  int row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while ((row = next_row (self, stmt, error)) > 0)
+    {
+      guint cell = nb_format_cell_by_id ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (cell == NB_CELL_NONE)
+        continue;
+      values[cell] = sqlite3_column_int64 (stmt, 1);
+      filled[cell] = TRUE;
+    }
+  return row == 0;
+}
+
+/* Fills @parts[section] with flat (heading, body) arrays. */
+static gboolean
+load_parts (NbStore *self, gint64 report_id, GPtrArray *parts[NB_N_TEXT_SECTIONS], GError **error)
+{
+  g_autoptr(NbStatement) stmt =
+    get_statement (self,
+                   "SELECT section, heading, body FROM parts WHERE report_id = ?1"
+                   " ORDER BY section, position", error);
+  int row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while ((row = next_row (self, stmt, error)) > 0)
+    {
+      int section = nb_format_text_section_by_key ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (section < 0)
+        continue;
+      g_ptr_array_add (parts[section], dup_column (stmt, 1));
+      g_ptr_array_add (parts[section], dup_column (stmt, 2));
+    }
+  return row == 0;
+}
+
+static NbReport *
+load_report (NbStore *self, const char *organ, guint year,
+             gint64 *report_id, gint64 *revision, GError **error)
+{
+  g_autoptr(NbStatement) stmt =
+    get_statement (self,
+                   "SELECT r.id, r.revision, r.issued, r.preamble, o.address, o.postcode,"
+                   " o.telephone, o.email, o.website"
+                   " FROM reports r JOIN organs o ON o.id = r.organ_id"
+                   " WHERE o.name = ?1 AND r.year = ?2", error);
+  g_autoptr(NbReport) report = NULL;
+  GPtrArray *parts[NB_N_TEXT_SECTIONS];
+  gint64 values[NB_N_CELLS] = { 0 };
+  gboolean filled[NB_N_CELLS] = { 0 };
+  gboolean ok;
+  int row;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, organ);
+  sqlite3_bind_int64 (stmt, 2, year);
+  if ((row = next_row (self, stmt, error)) <= 0)
+    {
+      if (row == 0)
+        set_not_found (self, organ, year, error);
+      return NULL;
+    }
+
+  report = nb_report_new ();
+  *report_id = sqlite3_column_int64 (stmt, 0);
+  *revision = sqlite3_column_int64 (stmt, 1);
+  nb_report_set_organ_field (report, NB_ORGAN_NAME, organ);
+  nb_report_set_year (report, year);
+  /* a stored date was checked on the way in */
+  nb_report_set_issued (report, (const char *) sqlite3_column_text (stmt, 2), NULL);
+  nb_report_set_preamble (report, (const char *) sqlite3_column_text (stmt, 3));
+  for (guint f = NB_ORGAN_ADDRESS; f < NB_N_ORGAN_FIELDS; f++)
+    nb_report_set_organ_field (report, f, (const char *) sqlite3_column_text (stmt, 4 + (int) f - 1));
+
+  if (!load_figures (self, *report_id, values, filled, error))
+    return NULL;
+  for (guint cell = 0; cell < NB_N_CELLS; cell++)
+    if (filled[cell])
+      nb_report_set_figure (report, cell, values[cell]);
+
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    parts[s] = g_ptr_array_new_with_free_func (g_free);
+  ok = load_parts (self, *report_id, parts, error);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    {
+      for (guint i = 0; ok && i + 1 < parts[s]->len; i += 2)
+        nb_report_insert_part (report, s, -1, g_ptr_array_index (parts[s], i),
+                               g_ptr_array_index (parts[s], i + 1));
+      g_ptr_array_unref (parts[s]);
+    }
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+static gboolean
+log_edit (Save *save, const char *field, const char *old_value, const char *new_value,
+          GError **error)
+{
+  g_autoptr(NbStatement) stmt =
+    get_statement (save->self,
+                   "INSERT INTO edits (at, report_id, field, old, new, source, revision)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, save->at);
+  sqlite3_bind_int64 (stmt, 2, save->report_id);
+  bind_text (stmt, 3, field);
+  bind_text (stmt, 4, old_value);
+  bind_text (stmt, 5, new_value);
+  bind_text (stmt, 6, save->source);
+  sqlite3_bind_int64 (stmt, 7, save->revision);
+  save->n_edits++;
+  return run_statement (save->self, stmt, error);
+}
+
+static gboolean
+save_figures (Save *save, NbReport *report, GError **error)
+{
+  NbStore *self = save->self;
+  gint64 values[NB_N_CELLS] = { 0 };
+  gboolean filled[NB_N_CELLS] = { 0 };
+
+  if (!load_figures (self, save->report_id, values, filled, error))
+    return FALSE;
+
+  for (guint cell = 0; cell < NB_N_CELLS; cell++)
+    {
+      const NbCellInfo *info = nb_format_cell (cell);
+      g_autoptr(NbStatement) stmt = NULL;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      gint64 value;
+      gboolean has = nb_report_get_figure (report, cell, &value);
+
+      if (has == filled[cell] && (!has || value == values[cell]))
+        continue;
+
+      if (has)
+        {
+          stmt = get_statement (self,
+                                "INSERT INTO figures (report_id, cell, value) VALUES (?1, ?2, ?3)"
+                                " ON CONFLICT (report_id, cell) DO UPDATE SET value = excluded.value",
+                                error);
+          if (stmt != NULL)
+            sqlite3_bind_int64 (stmt, 3, value);
+          new_text = nb_number_format (value, info->kind);
+        }
+      else
+        stmt = get_statement (self, "DELETE FROM figures WHERE report_id = ?1 AND cell = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, save->report_id);
+      bind_text (stmt, 2, info->id);
+      if (filled[cell])
+        old_text = nb_number_format (values[cell], info->kind);
+      if (!run_statement (self, stmt, error) || !log_edit (save, info->id, old_text, new_text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_section (Save *save, NbTextSection section, GPtrArray *old_parts, GPtrArray *new_parts,
+              GError **error)
+{
+  NbStore *self = save->self;
+  const char *key = nb_format_text_section (section)->key;
+  g_autofree char *old_json = parts_to_json (old_parts);
+  g_autofree char *new_json = parts_to_json (new_parts);
+  g_autoptr(NbStatement) clear =
+    get_statement (self, "DELETE FROM parts WHERE report_id = ?1 AND section = ?2", error);
+
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, save->report_id);
+  bind_text (clear, 2, key);
+  if (!run_statement (self, clear, error))
+    return FALSE;
+
+  for (guint i = 0; i + 1 < new_parts->len; i += 2)
+    {
+      g_autoptr(NbStatement) insert =
+        get_statement (self,
+                       "INSERT INTO parts (report_id, section, position, heading, body)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, save->report_id);
+      bind_text (insert, 2, key);
+      sqlite3_bind_int64 (insert, 3, i / 2);
+      bind_text (insert, 4, g_ptr_array_index (new_parts, i));
+      bind_text (insert, 5, g_ptr_array_index (new_parts, i + 1));
+      if (!run_statement (self, insert, error))
+        return FALSE;
+    }
+  return log_edit (save, key, old_json, new_json, error);
+}
+
+static gboolean
+save_parts (Save *save, NbReport *report, GError **error)
+{
+  GPtrArray *old_parts[NB_N_TEXT_SECTIONS];
+  gboolean ok;
+
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    old_parts[s] = g_ptr_array_new_with_free_func (g_free);
+  ok = load_parts (save->self, save->report_id, old_parts, error);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    {
+      g_autoptr(GPtrArray) new_parts = dup_report_parts (report, s);
+
+      if (ok && !parts_equal (old_parts[s], new_parts))
+        ok = save_section (save, s, old_parts[s], new_parts, error);
+      g_ptr_array_unref (old_parts[s]);
+    }
+  return ok;
+}
+
+/* Finds or makes the organ; @stored gets its current metadata. */
+static gboolean
+find_organ (NbStore *self, const char *name, gint64 *organ_id,
+            char *stored[NB_N_ORGAN_FIELDS], GError **error)
+{
+  g_autoptr(NbStatement) find =
+    get_statement (self,
+                   "SELECT id, address, postcode, telephone, email, website"
+                   " FROM organs WHERE name = ?1", error);
+  g_autoptr(NbStatement) insert = NULL;
+  int row;
+
+  if (find == NULL)
+    return FALSE;
+  bind_text (find, 1, name);
+  if ((row = next_row (self, find, error)) < 0)
+    return FALSE;
+  if (row > 0)
+    {
+      *organ_id = sqlite3_column_int64 (find, 0);
+      for (guint f = NB_ORGAN_ADDRESS; f < NB_N_ORGAN_FIELDS; f++)
+        stored[f] = dup_column (find, (int) f);
+      return TRUE;
+    }
+
+  insert = get_statement (self, "INSERT INTO organs (name) VALUES (?1)", error);
+  if (insert == NULL)
+    return FALSE;
+  bind_text (insert, 1, name);
+  if (!run_statement (self, insert, error))
+    return FALSE;
+  *organ_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+save_organ (Save *save, NbReport *report, gint64 organ_id, char *stored[NB_N_ORGAN_FIELDS],
+            GError **error)
+{
+  g_autoptr(NbStatement) update = NULL;
+  gboolean changed = FALSE;
+
+  for (guint f = NB_ORGAN_ADDRESS; f < NB_N_ORGAN_FIELDS; f++)
+    {
+      const char *value = nb_report_get_organ_field (report, f);
+      g_autofree char *field = NULL;
+
+      if (g_strcmp0 (stored[f], value) == 0)
+        continue;
+      field = g_strconcat ("organ.", nb_format_organ_field (f)->key, NULL);
+      if (!log_edit (save, field, stored[f], value, error))
+        return FALSE;
+      changed = TRUE;
+    }
+  if (!changed)
+    return TRUE;
+
+  update = get_statement (save->self,
+                          "UPDATE organs SET address = ?2, postcode = ?3, telephone = ?4,"
+                          " email = ?5, website = ?6 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, organ_id);
+  for (guint f = NB_ORGAN_ADDRESS; f < NB_N_ORGAN_FIELDS; f++)
+    bind_text (update, (int) f + 1, nb_report_get_organ_field (report, f));
+  return run_statement (save->self, update, error);
+}
+
+static gboolean
+save_in_transaction (Save *save, NbReport *report, NbStoreSaveMode mode, GError **error)
+{
+  NbStore *self = save->self;
+  const char *name = nb_report_get_organ_name (report);
+  guint year = nb_report_get_year (report);
+  char *stored_organ[NB_N_ORGAN_FIELDS] = { NULL };
+  g_autofree char *stored_issued = NULL;
+  g_autofree char *stored_preamble = NULL;
+  g_autoptr(NbStatement) find = NULL;
+  g_autoptr(NbStatement) update = NULL;
+  gboolean created = FALSE;
+  gboolean ok = FALSE;
+  gint64 organ_id = 0;
+  int row;
+
+  if (!find_organ (self, name, &organ_id, stored_organ, error))
+    goto out;
+
+  find = get_statement (self,
+                        "SELECT id, issued, preamble, revision FROM reports"
+                        " WHERE organ_id = ?1 AND year = ?2", error);
+  if (find == NULL)
+    goto out;
+  sqlite3_bind_int64 (find, 1, organ_id);
+  sqlite3_bind_int64 (find, 2, year);
+  if ((row = next_row (self, find, error)) < 0)
+    goto out;
+  if (row > 0 && mode == NB_STORE_SAVE_NEW)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_EXISTS,
+                   _("A report of “%s” for %u is already stored in “%s”"), name, year, self->path);
+      goto out;
+    }
+  if (row > 0)
+    {
+      save->report_id = sqlite3_column_int64 (find, 0);
+      stored_issued = dup_column (find, 1);
+      stored_preamble = dup_column (find, 2);
+      save->revision = sqlite3_column_int64 (find, 3) + 1;
+    }
+  g_clear_pointer (&find, release_statement);
+  if (row == 0)
+    {
+      g_autoptr(NbStatement) insert =
+        get_statement (self, "INSERT INTO reports (organ_id, year, updated) VALUES (?1, ?2, ?3)",
+                       error);
+
+      if (insert == NULL)
+        goto out;
+      sqlite3_bind_int64 (insert, 1, organ_id);
+      sqlite3_bind_int64 (insert, 2, year);
+      bind_text (insert, 3, save->at);
+      if (!run_statement (self, insert, error))
+        goto out;
+      save->report_id = sqlite3_last_insert_rowid (self->db);
+      save->revision = 1;
+      created = TRUE;
+    }
+
+  if (!save_organ (save, report, organ_id, stored_organ, error))
+    goto out;
+  if (g_strcmp0 (stored_issued, nb_report_get_issued (report)) != 0 &&
+      !log_edit (save, "issued", stored_issued, nb_report_get_issued (report), error))
+    goto out;
+  if (g_strcmp0 (stored_preamble, nb_report_get_preamble (report)) != 0 &&
+      !log_edit (save, "preamble", stored_preamble, nb_report_get_preamble (report), error))
+    goto out;
+  if (!save_figures (save, report, error) || !save_parts (save, report, error))
+    goto out;
+
+  /* a save that changes nothing leaves the revision (and "updated") alone */
+  if (save->n_edits > 0 || created)
+    {
+      update = get_statement (self,
+                              "UPDATE reports SET issued = ?2, preamble = ?3, revision = ?4,"
+                              " updated = ?5 WHERE id = ?1", error);
+      if (update == NULL)
+        goto out;
+      sqlite3_bind_int64 (update, 1, save->report_id);
+      bind_text (update, 2, nb_report_get_issued (report));
+      bind_text (update, 3, nb_report_get_preamble (report));
+      sqlite3_bind_int64 (update, 4, save->revision);
+      bind_text (update, 5, save->at);
+      if (!run_statement (self, update, error))
+        goto out;
+    }
+  ok = TRUE;
+
+out:
+  for (guint f = 0; f < NB_N_ORGAN_FIELDS; f++)
+    g_free (stored_organ[f]);
+  return ok;
+}
+
+/* Puts back the value an edit replaced. */
+static void
+undo_edit (NbReport *report, const char *field, const char *old_value)
+{
+  int index;
+  guint cell;
+
+  if (g_str_has_prefix (field, "organ."))
+    {
+      index = nb_format_organ_field_by_key (field + strlen ("organ."));
+      if (index > NB_ORGAN_NAME)
+        nb_report_set_organ_field (report, index, old_value);
+    }
+  else if (strcmp (field, "issued") == 0)
+    nb_report_set_issued (report, old_value, NULL);
+  else if (strcmp (field, "preamble") == 0)
+    nb_report_set_preamble (report, old_value);
+  else if ((index = nb_format_text_section_by_key (field)) >= 0)
+    set_parts_from_json (report, index, old_value);
+  else if ((cell = nb_format_cell_by_id (field)) != NB_CELL_NONE)
+    {
+      gint64 value;
+
+      if (old_value == NULL)
+        nb_report_clear_figure (report, cell);
+      else if (parse_logged_figure (old_value, nb_format_cell (cell)->kind, &value))
+        nb_report_set_figure (report, cell, value);
+    }
+  else
+    g_debug ("Edit of unknown field “%s” left alone", field);
+}
+
+/* 64 hex digits, returned in lower case */
+static char *
+normalize_sha256 (const char *sha256, GError **error)
+{
+  if (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdefABCDEF") != 64)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("“%s” is not a SHA-256 checksum (64 hexadecimal digits)"), sha256);
+      return NULL;
+    }
+  return g_ascii_strdown (sha256, -1);
+}
+
+static void
+nb_store_finalize (GObject *object)
+{
+  NbStore *self = NB_STORE (object);
+
+  /* statements first: SQLite closes only once none is left */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (nb_store_parent_class)->finalize (object);
+}
+
+static void
+nb_store_class_init (NbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nb_store_finalize;
+}
+
+static void
+nb_store_init (NbStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+void
+nb_store_entry_free (NbStoreEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->organ);
+  g_free (entry->status);
+  g_free (entry->updated);
+  g_free (entry);
+}
+
+void
+nb_store_edit_free (NbStoreEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  g_free (edit->at);
+  g_free (edit->field);
+  g_free (edit->old_value);
+  g_free (edit->new_value);
+  g_free (edit->source);
+  g_free (edit);
+}
+
+char *
+nb_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "nianbao", "nianbao.db", NULL);
+}
+
+sqlite3 *
+nb_store_get_db (NbStore *self)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/**
+ * nb_store_open:
+ * @path: the database file; created, with its folder, when it does not exist
+ *
+ * A file that is not a Nianbao database, is damaged or was made by a newer
+ * version is refused and left exactly as it was.
+ */
+NbStore *
+nb_store_open (const char *path, GError **error)
+{
+  NbStore *self;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = nb_store_schema_open (path, error)) == NULL)
+    return NULL;
+  self = g_object_new (NB_TYPE_STORE, NULL);
+  self->db = db;
+  self->path = g_strdup (path);
+  return self;
+}
+
+const char *
+nb_store_get_path (NbStore *self)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/* Every stored report, by organ name (in code-point order) and year. */
+GPtrArray *
+nb_store_list (NbStore *self, GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int row;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = get_statement (self,
+                        "SELECT o.name, r.year, r.status, r.revision, r.updated"
+                        " FROM reports r JOIN organs o ON o.id = r.organ_id"
+                        " ORDER BY o.name, r.year", error);
+  if (stmt == NULL)
+    return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_store_entry_free);
+  while ((row = next_row (self, stmt, error)) > 0)
+    {
+      NbStoreEntry *entry = g_new0 (NbStoreEntry, 1);
+
+      entry->organ = dup_column (stmt, 0);
+      entry->year = (guint) sqlite3_column_int64 (stmt, 1);
+      entry->status = dup_column (stmt, 2);
+      entry->revision = sqlite3_column_int64 (stmt, 3);
+      entry->updated = dup_column (stmt, 4);
+      g_ptr_array_add (entries, entry);
+    }
+  return row == 0 ? g_steal_pointer (&entries) : NULL;
+}
+
+NbReport *
+nb_store_load (NbStore *self, const char *organ, guint year, GError **error)
+{
+  gint64 report_id, revision;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (organ != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_report (self, organ, year, &report_id, &revision, error);
+}
+
+/* Returns: the revision, or -1 with @error set (NOT_FOUND when there is
+ * no such report). */
+gint64
+nb_store_get_revision (NbStore *self, const char *organ, guint year, GError **error)
+{
+  gint64 report_id, revision;
+
+  g_return_val_if_fail (NB_IS_STORE (self), -1);
+  g_return_val_if_fail (organ != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (!find_report (self, organ, year, &report_id, &revision, error))
+    return -1;
+  return revision;
+}
+
+/**
+ * nb_store_save:
+ * @source: who made the change ("editor", "import", "cli", …), for the log
+ *
+ * Stores what differs from the stored report, and logs each difference, in
+ * one transaction: on any error nothing at all has changed. The organ's
+ * metadata is kept per organ, so saving a report updates it for every year.
+ */
+gboolean
+nb_store_save (NbStore *self, NbReport *report, NbStoreSaveMode mode, const char *source,
+               GError **error)
+{
+  g_autofree char *at = NULL;
+  const char *name;
+  Save save = { 0 };
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = nb_report_get_organ_name (report);
+  if (name == NULL)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("The report cannot be stored: it has no organ name"));
+      return FALSE;
+    }
+  if (nb_report_get_year (report) == 0)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("The report of “%s” cannot be stored: it has no year"), name);
+      return FALSE;
+    }
+
+  at = dup_now ();
+  save.self = self;
+  save.at = at;
+  save.source = source != NULL ? source : "unknown";
+  if (!run_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!save_in_transaction (&save, report, mode, error) || !run_sql (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+nb_store_history (NbStore *self, const char *organ, guint year, const char *field,
+                  GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  gint64 report_id;
+  int row;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (organ != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!find_report (self, organ, year, &report_id, NULL, error))
+    return NULL;
+  if (field != NULL)
+    stmt = get_statement (self,
+                          "SELECT id, at, field, old, new, source, revision FROM edits"
+                          " WHERE report_id = ?1 AND field = ?2 ORDER BY revision, id", error);
+  else
+    stmt = get_statement (self,
+                          "SELECT id, at, field, old, new, source, revision FROM edits"
+                          " WHERE report_id = ?1 ORDER BY revision, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  if (field != NULL)
+    bind_text (stmt, 2, field);
+
+  edits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_store_edit_free);
+  while ((row = next_row (self, stmt, error)) > 0)
+    {
+      NbStoreEdit *edit = g_new0 (NbStoreEdit, 1);
+
+      edit->id = sqlite3_column_int64 (stmt, 0);
+      edit->at = dup_column (stmt, 1);
+      edit->field = dup_column (stmt, 2);
+      edit->old_value = dup_column (stmt, 3);
+      edit->new_value = dup_column (stmt, 4);
+      edit->source = dup_column (stmt, 5);
+      edit->revision = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (edits, edit);
+    }
+  return row == 0 ? g_steal_pointer (&edits) : NULL;
+}
+
+/* Walks the log backwards from the stored report, undoing every edit made
+ * after @revision: whatever was once stored can be had again. Revision 0 is
+ * the report before anything was filled in. */
+NbReport *
+nb_store_load_revision (NbStore *self, const char *organ, guint year, gint64 revision,
+                        GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autoptr(NbReport) report = NULL;
+  gint64 report_id, current;
+  int row;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (organ != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* one read transaction, so that the report and the log agree */
+  if (!run_sql (self, "BEGIN", error))
+    return NULL;
+  report = load_report (self, organ, year, &report_id, &current, error);
+  if (report != NULL && (revision < 0 || revision > current))
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+                   _("The report of “%s” for %u has no revision %" G_GINT64_FORMAT
+                     " (the latest is %" G_GINT64_FORMAT ")"), organ, year, revision, current);
+      g_clear_object (&report);
+    }
+  if (report != NULL)
+    stmt = get_statement (self,
+                          "SELECT field, old FROM edits WHERE report_id = ?1 AND revision > ?2"
+                          " ORDER BY revision DESC, id DESC", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      sqlite3_bind_int64 (stmt, 2, revision);
+      while ((row = next_row (self, stmt, error)) > 0)
+        undo_edit (report, (const char *) sqlite3_column_text (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 1));
+      if (row < 0)
+        g_clear_object (&report);
+    }
+  else
+    g_clear_object (&report);
+  g_clear_pointer (&stmt, release_statement);
+  rollback (self);
+  return g_steal_pointer (&report);
+}
+
+/* @note NULL withdraws the acknowledgement. */
+gboolean
+nb_store_acknowledge (NbStore *self, const char *organ, guint year, const char *key,
+                      const char *note, GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autofree char *at = NULL;
+  gint64 report_id;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (organ != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!find_report (self, organ, year, &report_id, NULL, error))
+    return FALSE;
+  if (note == NULL)
+    stmt = get_statement (self, "DELETE FROM acks WHERE report_id = ?1 AND key = ?2", error);
+  else
+    stmt = get_statement (self,
+                          "INSERT INTO acks (report_id, key, note, at) VALUES (?1, ?2, ?3, ?4)"
+                          " ON CONFLICT (report_id, key) DO UPDATE"
+                          " SET note = excluded.note, at = excluded.at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  bind_text (stmt, 2, key);
+  if (note != NULL)
+    {
+      at = dup_now ();
+      bind_text (stmt, 3, note);
+      bind_text (stmt, 4, at);
+    }
+  return run_statement (self, stmt, error);
+}
+
+/* Returns: (transfer full): finding key → note */
+GHashTable *
+nb_store_get_acks (NbStore *self, const char *organ, guint year, GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autoptr(GHashTable) acks = NULL;
+  gint64 report_id;
+  int row;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (organ != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!find_report (self, organ, year, &report_id, NULL, error))
+    return NULL;
+  stmt = get_statement (self, "SELECT key, note FROM acks WHERE report_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  acks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((row = next_row (self, stmt, error)) > 0)
+    g_hash_table_insert (acks, dup_column (stmt, 0), dup_column (stmt, 1));
+  return row == 0 ? g_steal_pointer (&acks) : NULL;
+}
+
+gboolean
+nb_store_record_export (NbStore *self, const char *organ, guint year, gint64 revision,
+                        const char *sha256, const char *data_json, GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *at = NULL;
+  gint64 report_id, current;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (organ != NULL, FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (data_json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((sum = normalize_sha256 (sha256, error)) == NULL ||
+      !find_report (self, organ, year, &report_id, &current, error))
+    return FALSE;
+  if (revision < 0 || revision > current)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("The report of “%s” for %u has no revision %" G_GINT64_FORMAT
+                     " (the latest is %" G_GINT64_FORMAT ")"), organ, year, revision, current);
+      return FALSE;
+    }
+  stmt = get_statement (self,
+                        "INSERT INTO exports (report_id, revision, sha256, made_at, data)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  at = dup_now ();
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, revision);
+  bind_text (stmt, 3, sum);
+  bind_text (stmt, 4, at);
+  bind_text (stmt, 5, data_json);
+  return run_statement (self, stmt, error);
+}
+
+/* The latest export with that checksum; NOT_FOUND when there is none. All
+ * out arguments may be NULL. */
+gboolean
+nb_store_find_export (NbStore *self, const char *sha256, char **organ, guint *year,
+                      gint64 *revision, char **made_at, char **data_json, GError **error)
+{
+  g_autoptr(NbStatement) stmt = NULL;
+  g_autofree char *sum = NULL;
+  int row;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((sum = normalize_sha256 (sha256, error)) == NULL)
+    return FALSE;
+  stmt = get_statement (self,
+                        "SELECT o.name, r.year, e.revision, e.made_at, e.data FROM exports e"
+                        " JOIN reports r ON r.id = e.report_id JOIN organs o ON o.id = r.organ_id"
+                        " WHERE e.sha256 = ?1 ORDER BY e.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, sum);
+  if ((row = next_row (self, stmt, error)) <= 0)
+    {
+      if (row == 0)
+        g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+                     _("No exported PDF with the SHA-256 %s is recorded in “%s”"),
+                     sum, self->path);
+      return FALSE;
+    }
+  if (organ != NULL)
+    *organ = dup_column (stmt, 0);
+  if (year != NULL)
+    *year = (guint) sqlite3_column_int64 (stmt, 1);
+  if (revision != NULL)
+    *revision = sqlite3_column_int64 (stmt, 2);
+  if (made_at != NULL)
+    *made_at = dup_column (stmt, 3);
+  if (data_json != NULL)
+    *data_json = dup_column (stmt, 4);
+  return TRUE;
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-preview-page.h"
+#include "nb-render.h"
+
+/* Pixels per point of the preview: a page is 690 px wide, readable on a
+ * laptop screen. */
+#define ZOOM 1.16
+
+struct _NbPreviewPage
+{
+  AdwBin parent_instance;
+
+  GtkBox *pages_box;
+  GtkLabel *count_label;
+
+  NbReport *report;
+  gulong changed_id;
+  NbRender *render;
+  gboolean dirty;
+  guint update_id;
+};
+
+G_DEFINE_FINAL_TYPE (NbPreviewPage, nb_preview_page, ADW_TYPE_BIN)
+
+static void
+draw_page (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  NbPreviewPage *self = NB_PREVIEW_PAGE (user_data);
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "nb-page"));
+  double scale = width / NB_RENDER_PAGE_WIDTH;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (self->render == NULL || page >= nb_render_get_n_pages (self->render))
+    return;
+  cairo_scale (cr, scale, scale);
+  nb_render_draw_page (self->render, cr, page);
+}
+
+static void
+relayout (NbPreviewPage *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box));
+  guint n;
+  g_autofree char *count = NULL;
+
+  g_clear_object (&self->render);
+  self->dirty = FALSE;
+  if (self->report == NULL)
+    return;
+
+  self->render = nb_render_new (self->report, FALSE);
+  n = nb_render_get_n_pages (self->render);
+
+  /* Reuse the drawing areas there are; add or drop the difference. */
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *area = child;
+      g_autofree char *label = NULL;
+
+      if (area == NULL)
+        {
+          area = gtk_drawing_area_new ();
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area),
+                                              (int) (NB_RENDER_PAGE_WIDTH * ZOOM));
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
+                                               (int) (NB_RENDER_PAGE_HEIGHT * ZOOM));
+          gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (area, "nb-paper");
+          g_object_set_data (G_OBJECT (area), "nb-page", GUINT_TO_POINTER (i));
+          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page, self, NULL);
+          gtk_box_append (self->pages_box, area);
+        }
+      else
+        child = gtk_widget_get_next_sibling (child);
+      label = g_strdup_printf (_("Page %u of %u"), i + 1, n);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      gtk_widget_queue_draw (area);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->pages_box, child);
+      child = next;
+    }
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of A4, as it will print",
+                                        "%u pages of A4, as they will print", n), n);
+  gtk_label_set_text (self->count_label, count);
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  NbPreviewPage *self = NB_PREVIEW_PAGE (user_data);
+
+  self->update_id = 0;
+  relayout (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Laying out is not free, so wait for a pause in the typing, and for the
+ * page to be shown at all. */
+static void
+schedule_update (NbPreviewPage *self)
+{
+  self->dirty = TRUE;
+  if (self->update_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->update_id = g_timeout_add (300, update_cb, self);
+}
+
+static void
+report_changed_cb (NbReport *report, guint what, guint index, NbPreviewPage *self)
+{
+  schedule_update (self);
+}
+
+static void
+map_cb (GtkWidget *widget, NbPreviewPage *self)
+{
+  if (self->dirty)
+    {
+      g_clear_handle_id (&self->update_id, g_source_remove);
+      relayout (self);
+    }
+}
+
+static void
+nb_preview_page_dispose (GObject *object)
+{
+  NbPreviewPage *self = NB_PREVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  if (self->report != NULL)
+    g_clear_signal_handler (&self->changed_id, self->report);
+  g_clear_object (&self->report);
+  g_clear_object (&self->render);
+
+  G_OBJECT_CLASS (nb_preview_page_parent_class)->dispose (object);
+}
+
+static void
+nb_preview_page_class_init (NbPreviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_preview_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-preview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, count_label);
+}
+
+static void
+nb_preview_page_init (NbPreviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), self);
+}
+
+GtkWidget *
+nb_preview_page_new (void)
+{
+  return g_object_new (NB_TYPE_PREVIEW_PAGE, NULL);
+}
+
+void
+nb_preview_page_set_report (NbPreviewPage *self, NbReport *report)
+{
+  g_return_if_fail (NB_IS_PREVIEW_PAGE (self));
+  g_return_if_fail (report == NULL || NB_IS_REPORT (report));
+
+  if (self->report != NULL)
+    g_clear_signal_handler (&self->changed_id, self->report);
+  g_set_object (&self->report, report);
+  if (report != NULL)
+    self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (report_changed_cb), self);
+  schedule_update (self);
+}
+
+void
+nb_preview_page_update (NbPreviewPage *self)
+{
+  g_return_if_fail (NB_IS_PREVIEW_PAGE (self));
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  relayout (self);
+}
+
+guint
+nb_preview_page_get_n_pages (NbPreviewPage *self)
+{
+  g_return_val_if_fail (NB_IS_PREVIEW_PAGE (self), 0);
+  return self->render ? nb_render_get_n_pages (self->render) : 0;
+}

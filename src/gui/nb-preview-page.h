@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * 预览: the report's pages drawn by the same renderer as the PDF.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_PREVIEW_PAGE (nb_preview_page_get_type ())
+G_DECLARE_FINAL_TYPE (NbPreviewPage, nb_preview_page, NB, PREVIEW_PAGE, AdwBin)
+
+GtkWidget *nb_preview_page_new         (void);
+void       nb_preview_page_set_report  (NbPreviewPage *self,
+                                        NbReport      *report);
+/* Lays the report out again now (it otherwise waits until shown). */
+void       nb_preview_page_update      (NbPreviewPage *self);
+guint      nb_preview_page_get_n_pages (NbPreviewPage *self);
+
+G_END_DECLS

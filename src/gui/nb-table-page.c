@@ -1,0 +1,1124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-finding.h"
+#include "nb-number.h"
+#include "nb-table-page.h"
+#include "nb-totals.h"
+
+typedef enum
+{
+  MARK_NONE,
+  MARK_WARNING,
+  MARK_ERROR,
+} Mark;
+
+/* One figure's entry and what the editor knows about it. */
+typedef struct
+{
+  GtkWidget *entry;
+  guint cell;
+  guint index;           /* in reading order */
+  guint vrow;            /* figure row on this page, for Up/Down and paste */
+  guint vcol;
+  Mark mark;
+  char *finding_message; /* the rules' messages about this cell */
+  char *parse_message;   /* why the text typed is not a number */
+  char *placeholder;
+} Slot;
+
+struct _NbTablePage
+{
+  AdwBin parent_instance;
+
+  /* template */
+  GtkLabel *title_label;
+  GtkLabel *note_label;
+  GtkWidget *totals_button;
+  GtkWidget *summary_box;
+  GtkImage *summary_icon;
+  GtkLabel *summary_label;
+  GtkGrid *grid;
+  GtkImage *message_icon;
+  GtkLabel *message_label;
+
+  /* shape */
+  guint table;
+  int section;
+  GPtrArray *slots;              /* Slot, reading order */
+  int slot_of_cell[NB_N_CELLS];  /* -1: not on this page */
+  GArray *row_start;             /* guint: first slot of each figure row */
+
+  /* model */
+  NbUndoStack *undo;
+  NbReport *report;
+  gulong changed_id;
+
+  /* editing */
+  Slot *focused;
+  Slot *committing;
+  guint updating;
+};
+
+G_DEFINE_FINAL_TYPE (NbTablePage, nb_table_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+slot_free (gpointer data)
+{
+  Slot *slot = data;
+
+  g_free (slot->finding_message);
+  g_free (slot->parse_message);
+  g_free (slot->placeholder);
+  g_free (slot);
+}
+
+static Slot *
+slot_for_widget (GtkWidget *widget)
+{
+  GtkWidget *entry = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_ENTRY) : NULL;
+
+  return entry ? g_object_get_data (G_OBJECT (entry), "nb-slot") : NULL;
+}
+
+static Slot *
+slot_at (NbTablePage *self, guint index)
+{
+  return index < self->slots->len ? g_ptr_array_index (self->slots, index) : NULL;
+}
+
+static guint
+n_rows (NbTablePage *self)
+{
+  return self->row_start->len;
+}
+
+static guint
+row_length (NbTablePage *self, guint vrow)
+{
+  guint start = g_array_index (self->row_start, guint, vrow);
+  guint end = vrow + 1 < n_rows (self) ? g_array_index (self->row_start, guint, vrow + 1)
+                                       : self->slots->len;
+  return end - start;
+}
+
+/* The slot at (vrow, vcol), or the last one of a shorter row. */
+static Slot *
+slot_near (NbTablePage *self, guint vrow, guint vcol, gboolean clamp)
+{
+  guint len;
+
+  if (vrow >= n_rows (self))
+    return NULL;
+  len = row_length (self, vrow);
+  if (vcol >= len)
+    {
+      if (!clamp)
+        return NULL;
+      vcol = len - 1;
+    }
+  return slot_at (self, g_array_index (self->row_start, guint, vrow) + vcol);
+}
+
+static GtkWidget *
+add_label (NbTablePage *self, const char *text, int col, int row, int width, int height,
+           const char *css_class, int max_chars)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  if (max_chars > 0)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (self->grid, label, col, row, width, height);
+  return label;
+}
+
+static GtkWidget *
+add_row_label (NbTablePage *self, const char *text, int col, int row, int width, int height,
+               int max_chars)
+{
+  GtkWidget *label = add_label (self, text, col, row, width, height, "nb-row-head", max_chars);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
+  return label;
+}
+
+static void entry_changed_cb (GtkEditable *editable, NbTablePage *self);
+static void focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self);
+static void focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self);
+
+static void
+add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow, guint vcol)
+{
+  Slot *slot = g_new0 (Slot, 1);
+  GtkEventController *focus;
+  g_autofree char *description = nb_format_cell_describe (cell);
+
+  if (vcol == 0)
+    {
+      guint start = self->slots->len;
+
+      g_array_append_val (self->row_start, start);
+    }
+
+  slot->cell = cell;
+  slot->index = self->slots->len;
+  slot->vrow = vrow;
+  slot->vcol = vcol;
+  slot->entry = gtk_entry_new ();
+  g_ptr_array_add (self->slots, slot);
+  self->slot_of_cell[cell] = (int) slot->index;
+
+  gtk_editable_set_alignment (GTK_EDITABLE (slot->entry), 1.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (slot->entry), 6);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (slot->entry), FALSE);
+  gtk_widget_set_valign (slot->entry, GTK_ALIGN_FILL);
+  gtk_widget_add_css_class (slot->entry, "nb-cell");
+  if (nb_format_cell (cell)->is_total)
+    gtk_widget_add_css_class (slot->entry, "nb-total");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (slot->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data (G_OBJECT (slot->entry), "nb-slot", slot);
+  g_signal_connect (slot->entry, "changed", G_CALLBACK (entry_changed_cb), self);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (slot->entry, focus);
+
+  gtk_grid_attach (self->grid, slot->entry, col, row, width, 1);
+}
+
+/* Table 二: each block is headed by its article item, then its column
+ * labels, then its rows; a one-column block spans the three columns. */
+static void
+build_t2 (NbTablePage *self)
+{
+  int row = 0;
+  guint vrow = 0;
+
+  for (guint b = 0; b < NB_T2_N_BLOCKS; b++)
+    {
+      const NbT2Block *block = nb_format_t2_block (b);
+
+      add_label (self, block->header, 0, row++, 4, 1, "nb-block-head", -1);
+      add_label (self, NB_T2_ROW_LABEL, 0, row, 1, 1, "nb-head", 12);
+      if (block->n_columns == 1)
+        add_label (self, block->column_labels[0], 1, row, 3, 1, "nb-head", -1);
+      else
+        for (guint c = 0; c < block->n_columns; c++)
+          add_label (self, block->column_labels[c], 1 + (int) c, row, 1, 1, "nb-head", 10);
+      row++;
+
+      for (guint r = 0; r < block->n_rows; r++, row++, vrow++)
+        {
+          add_row_label (self, block->rows[r].label, 0, row, 1, 1, 12);
+          for (guint c = 0; c < block->n_columns; c++)
+            add_slot (self, nb_format_t2_cell (b, r, c),
+                      block->n_columns == 1 ? 1 : 1 + (int) c, row,
+                      block->n_columns == 1 ? 3 : 1, vrow, c);
+        }
+    }
+}
+
+/* Table 三: three label columns (outer group, inner group, row), three
+ * header rows (申请人情况, the organisation group, the kinds). */
+static void
+build_t3 (NbTablePage *self)
+{
+  const int first = 3;
+
+  add_label (self, "", 0, 0, 3, 3, "nb-head", -1);
+  add_label (self, NB_T3_SPANNING_HEADER, first, 0, NB_T3_N_COLUMNS, 1, "nb-head", -1);
+  for (guint c = 0; c < NB_T3_N_COLUMNS; c++)
+    {
+      const NbT3Column *column = nb_format_t3_column (c);
+
+      if (column->group == NULL)
+        {
+          add_label (self, column->label, first + (int) c, 1, 1, 2, "nb-head", 6);
+          continue;
+        }
+      if (c == 0 || g_strcmp0 (nb_format_t3_column (c - 1)->group, column->group) != 0)
+        {
+          guint span = 1;
+
+          while (c + span < NB_T3_N_COLUMNS &&
+                 g_strcmp0 (nb_format_t3_column (c + span)->group, column->group) == 0)
+            span++;
+          add_label (self, column->group, first + (int) c, 1, (int) span, 1, "nb-head", -1);
+        }
+      add_label (self, column->label, first + (int) c, 2, 1, 1, "nb-head", 6);
+    }
+
+  for (guint r = 0; r < NB_T3_N_ROWS; r++)
+    {
+      const NbT3Row *row = nb_format_t3_row (r);
+      const NbT3Row *prev = r > 0 ? nb_format_t3_row (r - 1) : NULL;
+      int grid_row = first + (int) r;
+
+      if (row->outer == NULL)
+        add_row_label (self, row->label, 0, grid_row, 3, 1, 24);
+      else
+        {
+          if (prev == NULL || g_strcmp0 (prev->outer, row->outer) != 0)
+            {
+              guint span = 1;
+              GtkWidget *label;
+
+              while (r + span < NB_T3_N_ROWS &&
+                     g_strcmp0 (nb_format_t3_row (r + span)->outer, row->outer) == 0)
+                span++;
+              label = add_label (self, row->outer, 0, grid_row, 1, (int) span, "nb-row-head", 2);
+              gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+            }
+          if (row->inner == NULL)
+            add_row_label (self, row->label, 1, grid_row, 2, 1, 24);
+          else
+            {
+              if (prev == NULL || g_strcmp0 (prev->inner, row->inner) != 0)
+                {
+                  guint span = 1;
+
+                  while (r + span < NB_T3_N_ROWS &&
+                         g_strcmp0 (nb_format_t3_row (r + span)->inner, row->inner) == 0)
+                    span++;
+                  add_row_label (self, row->inner, 1, grid_row, 1, (int) span, 4);
+                }
+              add_row_label (self, row->label, 2, grid_row, 1, 1, 18);
+            }
+        }
+
+      for (guint c = 0; c < NB_T3_N_COLUMNS; c++)
+        add_slot (self, nb_format_t3_cell (r, c), first + (int) c, grid_row, 1, r, c);
+    }
+}
+
+/* Table 四: 行政复议 and 行政诉讼 (over its two groups), then the five
+ * result columns of each group, then one row of figures. */
+static void
+build_t4 (NbTablePage *self)
+{
+  for (guint g = 0; g < NB_T4_N_GROUPS; g++)
+    {
+      const NbT4Group *group = nb_format_t4_group (g);
+      int col = (int) (g * NB_T4_N_COLUMNS);
+
+      if (group->parent == NULL)
+        add_label (self, group->label, col, 0, NB_T4_N_COLUMNS, 2, "nb-head", -1);
+      else
+        {
+          if (g == 0 || g_strcmp0 (nb_format_t4_group (g - 1)->parent, group->parent) != 0)
+            {
+              guint span = 1;
+
+              while (g + span < NB_T4_N_GROUPS &&
+                     g_strcmp0 (nb_format_t4_group (g + span)->parent, group->parent) == 0)
+                span++;
+              add_label (self, group->parent, col, 0, (int) (span * NB_T4_N_COLUMNS), 1,
+                         "nb-head", -1);
+            }
+          add_label (self, group->label, col, 1, NB_T4_N_COLUMNS, 1, "nb-head", -1);
+        }
+      for (guint c = 0; c < NB_T4_N_COLUMNS; c++)
+        {
+          add_label (self, nb_format_t4_column_label (c), col + (int) c, 2, 1, 1, "nb-head", 2);
+          add_slot (self, nb_format_t4_cell (g, c), col + (int) c, 3, 1, 0, g * NB_T4_N_COLUMNS + c);
+        }
+    }
+}
+
+static void
+set_text_quietly (NbTablePage *self, Slot *slot, const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (slot->entry)), text) == 0)
+    return;
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (slot->entry), text);
+  self->updating--;
+}
+
+static void
+update_slot_style (NbTablePage *self, Slot *slot)
+{
+  gboolean error = slot->parse_message != NULL || slot->mark == MARK_ERROR;
+  gboolean warning = !error && slot->mark == MARK_WARNING;
+  const char *tooltip = slot->parse_message ? slot->parse_message : slot->finding_message;
+  g_autofree char *current = gtk_widget_get_tooltip_text (slot->entry);
+
+  if (error != gtk_widget_has_css_class (slot->entry, "error"))
+    {
+      if (error)
+        gtk_widget_add_css_class (slot->entry, "error");
+      else
+        gtk_widget_remove_css_class (slot->entry, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (slot->entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+    }
+  if (warning != gtk_widget_has_css_class (slot->entry, "warning"))
+    {
+      if (warning)
+        gtk_widget_add_css_class (slot->entry, "warning");
+      else
+        gtk_widget_remove_css_class (slot->entry, "warning");
+    }
+  if (g_strcmp0 (current, tooltip) != 0)
+    {
+      gtk_widget_set_tooltip_text (slot->entry, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (slot->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      tooltip ? tooltip : "", -1);
+    }
+}
+
+static void
+set_message (NbTablePage *self, const char *icon, const char *text)
+{
+  gtk_image_set_from_icon_name (self->message_icon, icon);
+  gtk_label_set_text (self->message_label, text);
+}
+
+/* The bar under the table speaks about the cell with the cursor: where it
+ * is on the form, and what is wrong with it. */
+static void
+show_slot_message (NbTablePage *self, Slot *slot)
+{
+  g_autofree char *where = nb_format_cell_describe (slot->cell);
+  g_autofree char *text = NULL;
+  const char *icon = "dialog-information-symbolic";
+
+  if (slot->parse_message != NULL)
+    {
+      icon = "dialog-error-symbolic";
+      text = g_strdup_printf ("%s\n%s", where, slot->parse_message);
+    }
+  else if (slot->finding_message != NULL)
+    {
+      icon = slot->mark == MARK_ERROR ? "dialog-error-symbolic" : "dialog-warning-symbolic";
+      text = g_strdup_printf ("%s\n%s", where, slot->finding_message);
+    }
+  else if (slot->placeholder != NULL)
+    text = g_strdup_printf (_("%s\nThe figures of this total add up to %s; Ctrl+T fills in every total."),
+                            where, slot->placeholder);
+  else
+    text = g_strdup (where);
+  set_message (self, icon, text);
+}
+
+static void
+clear_parse_error (NbTablePage *self, Slot *slot)
+{
+  if (slot->parse_message == NULL)
+    return;
+  g_clear_pointer (&slot->parse_message, g_free);
+  update_slot_style (self, slot);
+}
+
+/* Shows the model's value in the entry unless the entry already says the
+ * same thing in other words (the clerk is typing "１２"). */
+static void
+sync_slot (NbTablePage *self, Slot *slot)
+{
+  g_autofree char *model_text = NULL;
+  const char *text;
+  gboolean blank, filled;
+  gint64 value, model_value;
+
+  if (slot == self->committing)
+    return;
+
+  filled = nb_report_get_figure (self->report, slot->cell, &model_value);
+  text = gtk_editable_get_text (GTK_EDITABLE (slot->entry));
+  if (slot == self->focused && slot->parse_message == NULL &&
+      nb_number_parse (text, nb_format_cell (slot->cell)->kind, &blank, &value, NULL) &&
+      blank == !filled && (blank || value == model_value))
+    return;
+
+  model_text = nb_report_dup_figure_text (self->report, slot->cell);
+  g_clear_pointer (&slot->parse_message, g_free);
+  set_text_quietly (self, slot, model_text);
+  update_slot_style (self, slot);
+}
+
+static void
+update_placeholders (NbTablePage *self)
+{
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = slot_at (self, i);
+      g_autofree char *text = NULL;
+      gint64 sum;
+
+      if (!nb_format_cell (slot->cell)->is_total)
+        continue;
+      if (nb_totals_compute (self->report, slot->cell, &sum))
+        text = nb_number_format (sum, NB_CELL_COUNT);
+      if (g_strcmp0 (text, slot->placeholder) == 0)
+        continue;
+      g_free (slot->placeholder);
+      slot->placeholder = g_steal_pointer (&text);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (slot->entry), slot->placeholder);
+    }
+}
+
+/* Leaving a cell ends its undo step; text that was refused gives way to
+ * the value that was kept. */
+static void
+finish_slot (NbTablePage *self, Slot *slot)
+{
+  g_autofree char *model_text = NULL;
+
+  if (self->undo != NULL)
+    nb_undo_stack_close_merge (self->undo);
+  if (self->report == NULL)
+    return;
+
+  model_text = nb_report_dup_figure_text (self->report, slot->cell);
+  if (slot->parse_message != NULL)
+    {
+      g_autofree char *refused = g_strdup (gtk_editable_get_text (GTK_EDITABLE (slot->entry)));
+      g_autofree char *where = nb_format_cell_describe (slot->cell);
+      g_autofree char *text = g_strdup_printf (_("%s\n“%s” was not accepted; the cell keeps %s."),
+                                               where, refused,
+                                               model_text[0] ? model_text : _("its blank"));
+
+      g_clear_pointer (&slot->parse_message, g_free);
+      update_slot_style (self, slot);
+      set_message (self, "dialog-warning-symbolic", text);
+    }
+  set_text_quietly (self, slot, model_text);
+}
+
+static gboolean
+move_focus (NbTablePage *self, Slot *target)
+{
+  if (target == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (target->entry);
+  return TRUE;
+}
+
+static void
+entry_changed_cb (GtkEditable *editable, NbTablePage *self)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (editable), "nb-slot");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->updating > 0 || self->undo == NULL)
+    return;
+
+  self->committing = slot;
+  ok = nb_undo_stack_set_figure_text (self->undo, slot->cell, gtk_editable_get_text (editable),
+                                      TRUE, &error);
+  self->committing = NULL;
+
+  if (ok)
+    clear_parse_error (self, slot);
+  else
+    {
+      g_autofree char *kept = nb_report_dup_figure_text (self->report, slot->cell);
+
+      g_free (slot->parse_message);
+      slot->parse_message = g_strdup_printf (_("Not accepted: %s The cell keeps %s."),
+                                             error->message, kept[0] ? kept : _("its blank"));
+      update_slot_style (self, slot);
+    }
+  if (slot == self->focused)
+    show_slot_message (self, slot);
+}
+
+static void
+focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self)
+{
+  Slot *slot = slot_for_widget (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  self->focused = slot;
+  show_slot_message (self, slot);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self)
+{
+  Slot *slot = slot_for_widget (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (self->focused == slot)
+    self->focused = NULL;
+  finish_slot (self, slot);
+}
+
+static void
+report_changed_cb (NbReport *report, guint what, guint index, NbTablePage *self)
+{
+  if (what == NB_CHANGE_ALL)
+    {
+      for (guint i = 0; i < self->slots->len; i++)
+        sync_slot (self, slot_at (self, i));
+      update_placeholders (self);
+      return;
+    }
+  if (what != NB_CHANGE_FIGURE || nb_format_cell (index)->table != self->table)
+    return;
+  if (self->slot_of_cell[index] >= 0)
+    sync_slot (self, slot_at (self, (guint) self->slot_of_cell[index]));
+  update_placeholders (self);
+}
+
+typedef struct
+{
+  GWeakRef page;
+  guint cell;
+} PasteData;
+
+static void
+paste_data_free (PasteData *data)
+{
+  g_weak_ref_clear (&data->page);
+  g_free (data);
+}
+
+static void
+clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PasteData *data = user_data;
+  g_autoptr(NbTablePage) self = g_weak_ref_get (&data->page);
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  guint cell = data->cell;
+
+  paste_data_free (data);
+  if (self == NULL || text == NULL || self->slot_of_cell[cell] < 0)
+    return;
+
+  if (strchr (text, '\t') != NULL || strchr (g_strchomp (text), '\n') != NULL)
+    nb_table_page_paste (self, cell, text);
+  else
+    {
+      GtkEditable *editable = GTK_EDITABLE (slot_at (self, (guint) self->slot_of_cell[cell])->entry);
+      int position;
+
+      gtk_editable_delete_selection (editable);
+      position = gtk_editable_get_position (editable);
+      gtk_editable_insert_text (editable, text, -1, &position);
+      gtk_editable_set_position (editable, position);
+    }
+}
+
+static void
+start_paste (NbTablePage *self, Slot *slot)
+{
+  PasteData *data = g_new0 (PasteData, 1);
+
+  g_weak_ref_init (&data->page, self);
+  data->cell = slot->cell;
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (slot->entry), NULL,
+                                 clipboard_read_cb, data);
+}
+
+/* Spreadsheet keys, caught before the entry sees them. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, NbTablePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  Slot *slot = slot_for_widget (root ? gtk_root_get_focus (root) : NULL);
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
+
+  if (slot == NULL || self->undo == NULL)
+    return FALSE;
+
+  if ((mods & ~GDK_SHIFT_MASK) == 0)
+    {
+      switch (keyval)
+        {
+        case GDK_KEY_Tab:
+        case GDK_KEY_KP_Tab:
+        case GDK_KEY_ISO_Left_Tab:
+          return move_focus (self, slot_at (self, shift || keyval == GDK_KEY_ISO_Left_Tab
+                                                  ? slot->index - 1 : slot->index + 1));
+
+        case GDK_KEY_Return:
+        case GDK_KEY_KP_Enter:
+        case GDK_KEY_ISO_Enter:
+          if (slot->parse_message != NULL)
+            {
+              gtk_widget_error_bell (slot->entry);
+              return TRUE;
+            }
+          finish_slot (self, slot);
+          if (shift)
+            move_focus (self, slot->vrow > 0 ? slot_near (self, slot->vrow - 1, slot->vcol, TRUE) : NULL);
+          else
+            move_focus (self, slot_near (self, slot->vrow + 1, slot->vcol, TRUE));
+          return TRUE;
+
+        case GDK_KEY_Up:
+        case GDK_KEY_KP_Up:
+          if (shift)
+            return FALSE;
+          move_focus (self, slot->vrow > 0 ? slot_near (self, slot->vrow - 1, slot->vcol, TRUE) : NULL);
+          return TRUE;
+
+        case GDK_KEY_Down:
+        case GDK_KEY_KP_Down:
+          if (shift)
+            return FALSE;
+          move_focus (self, slot_near (self, slot->vrow + 1, slot->vcol, TRUE));
+          return TRUE;
+
+        case GDK_KEY_Escape:
+          if (shift)
+            return FALSE;
+          finish_slot (self, slot);
+          return slot->parse_message == NULL;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  if ((mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK)
+    {
+      switch (keyval)
+        {
+        case GDK_KEY_z:
+        case GDK_KEY_Z:
+          finish_slot (self, slot);
+          if (shift)
+            nb_undo_stack_redo (self->undo);
+          else
+            nb_undo_stack_undo (self->undo);
+          return TRUE;
+
+        case GDK_KEY_y:
+        case GDK_KEY_Y:
+          finish_slot (self, slot);
+          nb_undo_stack_redo (self->undo);
+          return TRUE;
+
+        case GDK_KEY_v:
+        case GDK_KEY_V:
+          start_paste (self, slot);
+          return TRUE;
+
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+nb_table_page_constructed (GObject *object)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+  const NbSectionInfo *section = NULL;
+
+  G_OBJECT_CLASS (nb_table_page_parent_class)->constructed (object);
+
+  for (guint i = 0; i < NB_N_SECTIONS; i++)
+    if (nb_format_section (i)->table == self->table)
+      {
+        section = nb_format_section (i);
+        self->section = (int) i;
+      }
+  g_return_if_fail (section != NULL);
+
+  gtk_label_set_text (self->title_label, section->heading);
+  switch (self->table)
+    {
+    case 2:
+      build_t2 (self);
+      gtk_widget_set_visible (self->totals_button, FALSE);
+      break;
+    case 3:
+      gtk_label_set_text (self->note_label, NB_T3_NOTE);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
+      build_t3 (self);
+      break;
+    case 4:
+      build_t4 (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+nb_table_page_dispose (GObject *object)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  if (self->report != NULL)
+    g_clear_signal_handler (&self->changed_id, self->report);
+  g_clear_object (&self->report);
+  g_clear_object (&self->undo);
+  self->focused = NULL;
+
+  G_OBJECT_CLASS (nb_table_page_parent_class)->dispose (object);
+}
+
+static void
+nb_table_page_finalize (GObject *object)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  g_ptr_array_unref (self->slots);
+  g_array_unref (self->row_start);
+
+  G_OBJECT_CLASS (nb_table_page_parent_class)->finalize (object);
+}
+
+static void
+nb_table_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      g_value_set_uint (value, self->table);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_table_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      self->table = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_table_page_class_init (NbTablePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = nb_table_page_constructed;
+  object_class->dispose = nb_table_page_dispose;
+  object_class->finalize = nb_table_page_finalize;
+  object_class->get_property = nb_table_page_get_property;
+  object_class->set_property = nb_table_page_set_property;
+
+  properties[PROP_TABLE] =
+    g_param_spec_uint ("table", NULL, NULL, 2, 4, 3,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-table-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, totals_button);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, grid);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, message_icon);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, message_label);
+}
+
+static void
+nb_table_page_init (NbTablePage *self)
+{
+  GtkEventController *keys;
+
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
+  self->row_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->section = -1;
+  for (guint i = 0; i < NB_N_CELLS; i++)
+    self->slot_of_cell[i] = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), keys);
+}
+
+GtkWidget *
+nb_table_page_new (guint table)
+{
+  g_return_val_if_fail (table >= 2 && table <= 4, NULL);
+  return g_object_new (NB_TYPE_TABLE_PAGE, "table", table, NULL);
+}
+
+guint
+nb_table_page_get_table (NbTablePage *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), 0);
+  return self->table;
+}
+
+int
+nb_table_page_get_section (NbTablePage *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), -1);
+  return self->section;
+}
+
+void
+nb_table_page_set_undo_stack (NbTablePage *self, NbUndoStack *undo)
+{
+  g_return_if_fail (NB_IS_TABLE_PAGE (self));
+  g_return_if_fail (undo == NULL || NB_IS_UNDO_STACK (undo));
+
+  if (self->report != NULL)
+    g_clear_signal_handler (&self->changed_id, self->report);
+  g_clear_object (&self->report);
+  g_set_object (&self->undo, undo);
+  if (undo == NULL)
+    return;
+
+  self->report = g_object_ref (nb_undo_stack_get_report (undo));
+  self->changed_id = g_signal_connect (self->report, "changed",
+                                       G_CALLBACK (report_changed_cb), self);
+  report_changed_cb (self->report, NB_CHANGE_ALL, 0, self);
+}
+
+void
+nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable *acks)
+{
+  Mark marks[NB_N_CELLS] = { MARK_NONE };
+  g_autoptr(GPtrArray) messages = NULL;
+  guint n_errors = 0, n_warnings = 0;
+  g_autofree char *summary = NULL;
+
+  g_return_if_fail (NB_IS_TABLE_PAGE (self));
+  g_return_if_fail (findings != NULL);
+
+  messages = g_ptr_array_new_full (self->slots->len, NULL);
+  g_ptr_array_set_size (messages, (int) self->slots->len);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (findings, i);
+      Mark mark = finding->severity == NB_SEVERITY_ERROR ? MARK_ERROR : MARK_WARNING;
+
+      if (mark == MARK_WARNING && acks != NULL && finding->key != NULL &&
+          g_hash_table_contains (acks, finding->key))
+        continue;
+      if (finding->section == self->section)
+        {
+          if (mark == MARK_ERROR)
+            n_errors++;
+          else
+            n_warnings++;
+        }
+      for (guint c = 0; c < finding->cells->len; c++)
+        {
+          guint cell = g_array_index (finding->cells, guint, c);
+          int index = cell < NB_N_CELLS ? self->slot_of_cell[cell] : -1;
+          GString *text;
+
+          if (index < 0)
+            continue;
+          marks[index] = MAX (marks[index], mark);
+          text = g_ptr_array_index (messages, index);
+          if (text == NULL)
+            messages->pdata[index] = text = g_string_new (NULL);
+          else
+            g_string_append_c (text, '\n');
+          g_string_append (text, finding->message);
+        }
+    }
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = slot_at (self, i);
+      GString *text = g_ptr_array_index (messages, i);
+      g_autofree char *message = text ? g_string_free (text, FALSE) : NULL;
+
+      if (slot->mark == marks[i] && g_strcmp0 (slot->finding_message, message) == 0)
+        continue;
+      slot->mark = marks[i];
+      g_free (slot->finding_message);
+      slot->finding_message = g_steal_pointer (&message);
+      update_slot_style (self, slot);
+      if (slot == self->focused)
+        show_slot_message (self, slot);
+    }
+
+  if (n_errors > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u error in this table: the cell is marked in red. "
+                                            "Point at it or move the cursor into it to see by how much it is off.",
+                                            "%u errors in this table: the cells are marked in red. "
+                                            "Point at one or move the cursor into it to see by how much it is off.",
+                                            n_errors), n_errors);
+  else if (n_warnings > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The sums add up; %u warning to look at (marked in yellow).",
+                                            "The sums add up; %u warnings to look at (marked in yellow).",
+                                            n_warnings), n_warnings);
+  else
+    summary = g_strdup (_("Every sum in this table adds up."));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_image_set_from_icon_name (self->summary_icon,
+                                n_errors > 0 ? "dialog-error-symbolic"
+                                : n_warnings > 0 ? "dialog-warning-symbolic"
+                                : "emblem-ok-symbolic");
+  gtk_widget_remove_css_class (self->summary_box, "error");
+  gtk_widget_remove_css_class (self->summary_box, "warning");
+  gtk_widget_remove_css_class (self->summary_box, "success");
+  gtk_widget_add_css_class (self->summary_box, n_errors > 0 ? "error"
+                            : n_warnings > 0 ? "warning" : "success");
+}
+
+gboolean
+nb_table_page_focus_cell (NbTablePage *self, guint cell)
+{
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
+  g_return_val_if_fail (cell < NB_N_CELLS, FALSE);
+
+  if (self->slot_of_cell[cell] < 0)
+    return FALSE;
+  return gtk_widget_grab_focus (slot_at (self, (guint) self->slot_of_cell[cell])->entry);
+}
+
+GtkWidget *
+nb_table_page_get_entry (NbTablePage *self, guint cell)
+{
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
+  g_return_val_if_fail (cell < NB_N_CELLS, NULL);
+
+  if (self->slot_of_cell[cell] < 0)
+    return NULL;
+  return slot_at (self, (guint) self->slot_of_cell[cell])->entry;
+}
+
+gboolean
+nb_table_page_paste (NbTablePage *self, guint cell, const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) cells = NULL;
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GArray) blanks = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *message = NULL;
+  guint n_lines, left_out = 0;
+  Slot *start;
+
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
+  g_return_val_if_fail (cell < NB_N_CELLS, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->slot_of_cell[cell] < 0 || self->undo == NULL)
+    return FALSE;
+  start = slot_at (self, (guint) self->slot_of_cell[cell]);
+
+  /* Spreadsheets end the block with a newline and may use CRLF. */
+  copy = g_strdup (text);
+  g_strdelimit (copy, "\r", '\n');
+  lines = g_strsplit (g_strchomp (copy), "\n", -1);
+  n_lines = g_strv_length (lines);
+
+  cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  blanks = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  for (guint i = 0, row = 0; i < n_lines; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      /* CRLF became two newlines above: skip the empty line between. */
+      if (lines[i][0] == '\0' && i > 0 && strchr (text, '\r') != NULL)
+        continue;
+      fields = g_strsplit (lines[i], "\t", -1);
+      for (guint j = 0; fields[j] != NULL; j++)
+        {
+          Slot *target = slot_near (self, start->vrow + row, start->vcol + j, FALSE);
+          g_autoptr(GError) error = NULL;
+          gboolean blank;
+          gint64 value;
+
+          if (target == NULL)
+            {
+              if (g_strstrip (fields[j])[0] != '\0')
+                left_out++;
+              continue;
+            }
+          if (!nb_number_parse (fields[j], nb_format_cell (target->cell)->kind,
+                                &blank, &value, &error))
+            {
+              g_autofree char *where = nb_format_cell_describe (target->cell);
+
+              message = g_strdup_printf (_("Nothing was pasted: “%s” (line %u, column %u of the copied block, for %s) is not accepted: %s"),
+                                         g_strstrip (fields[j]), i + 1, j + 1, where,
+                                         error->message);
+              set_message (self, "dialog-error-symbolic", message);
+              gtk_widget_error_bell (GTK_WIDGET (self));
+              return FALSE;
+            }
+          g_array_append_val (cells, target->cell);
+          g_array_append_val (values, value);
+          g_array_append_val (blanks, blank);
+        }
+      row++;
+    }
+
+  nb_undo_stack_close_merge (self->undo);
+  nb_undo_stack_begin_group (self->undo);
+  for (guint i = 0; i < cells->len; i++)
+    nb_undo_stack_set_figure (self->undo, g_array_index (cells, guint, i),
+                              !g_array_index (blanks, gboolean, i),
+                              g_array_index (values, gint64, i));
+  nb_undo_stack_end_group (self->undo);
+
+  if (left_out > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Pasted %u values; %u value beyond the edge of the table was left out.",
+                                            "Pasted %u values; %u values beyond the edge of the table were left out.",
+                                            left_out), cells->len, left_out);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted %u value.", "Pasted %u values.",
+                                            cells->len), cells->len);
+  set_message (self, left_out > 0 ? "dialog-warning-symbolic" : "dialog-information-symbolic",
+               message);
+  return TRUE;
+}
+
+void
+nb_table_page_commit (NbTablePage *self)
+{
+  g_return_if_fail (NB_IS_TABLE_PAGE (self));
+
+  if (self->focused != NULL)
+    finish_slot (self, self->focused);
+}
+
+const char *
+nb_table_page_get_message (NbTablePage *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
+  return gtk_label_get_text (self->message_label);
+}

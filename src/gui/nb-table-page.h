@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One of the report's tables (二, 三 or 四) laid out as on the printed form,
+ * with an entry per figure, built by walking nb-format.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nb-undo-stack.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_TABLE_PAGE (nb_table_page_get_type ())
+G_DECLARE_FINAL_TYPE (NbTablePage, nb_table_page, NB, TABLE_PAGE, AdwBin)
+
+GtkWidget *nb_table_page_new            (guint         table);
+guint      nb_table_page_get_table      (NbTablePage  *self);
+int        nb_table_page_get_section    (NbTablePage  *self);
+void       nb_table_page_set_undo_stack (NbTablePage  *self,
+                                         NbUndoStack  *undo);
+void       nb_table_page_show_findings  (NbTablePage  *self,
+                                         GPtrArray    *findings,
+                                         GHashTable   *acks);
+gboolean   nb_table_page_focus_cell     (NbTablePage  *self,
+                                         guint         cell);
+GtkWidget *nb_table_page_get_entry      (NbTablePage  *self,
+                                         guint         cell);
+/* Fills the cells from @cell on with a block of tab-separated lines, as
+ * one undo step; nothing is changed when any value is not a number. */
+gboolean   nb_table_page_paste          (NbTablePage  *self,
+                                         guint         cell,
+                                         const char   *text);
+/* Ends the edit in the focused cell (as leaving it would). */
+void       nb_table_page_commit         (NbTablePage  *self);
+const char *nb_table_page_get_message   (NbTablePage  *self);
+
+G_END_DECLS

@@ -1,0 +1,1028 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "nb-store.h"
+#include "nb-store-schema.h"
+
+#define FEE_CELL (nb_format_cell_by_id ("t2.fees.amount"))
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_chmod (path, 0700);
+  g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("nb-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "nianbao.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* A report with everything filled in: all figures (one blank, one 0, the
+ * fee with decimals), metadata, a custom preamble and parts in all three
+ * sections, bodies with line breaks and quotes. @seed varies the figures. */
+static NbReport *
+make_report (const char *organ, guint year, gint64 seed)
+{
+  NbReport *report = nb_report_new ();
+  g_autofree char *issued = g_strdup_printf ("%u-01-20", year + 1);
+
+  nb_report_set_organ_field (report, NB_ORGAN_NAME, organ);
+  nb_report_set_organ_field (report, NB_ORGAN_ADDRESS, "某市某区幸福路1号");
+  nb_report_set_organ_field (report, NB_ORGAN_POSTCODE, "100000");
+  nb_report_set_organ_field (report, NB_ORGAN_TELEPHONE, "010-12345678");
+  nb_report_set_organ_field (report, NB_ORGAN_EMAIL, "gk@example.org");
+  nb_report_set_organ_field (report, NB_ORGAN_WEBSITE, "https://www.example.org/");
+  nb_report_set_year (report, year);
+  g_assert_true (nb_report_set_issued (report, issued, NULL));
+  nb_report_set_preamble (report, "本报告由本机关编制。\n统计期限为全年。");
+
+  for (guint cell = 0; cell < NB_N_CELLS; cell++)
+    {
+      if (nb_format_cell (cell)->kind == NB_CELL_FEE)
+        nb_report_set_figure (report, cell, G_GINT64_CONSTANT (96171600000) + seed);
+      else
+        nb_report_set_figure (report, cell, ((gint64) cell * 7 + seed) % 1000 + 1);
+    }
+  nb_report_clear_figure (report, 5);
+  nb_report_set_figure (report, 6, 0);
+
+  nb_report_insert_part (report, NB_TEXT_OVERVIEW, -1, "（一）主动公开", "本年主动公开信息“若干”条。\n第二段。");
+  nb_report_insert_part (report, NB_TEXT_OVERVIEW, -1, "（二）依申请公开", "收到申请。");
+  nb_report_insert_part (report, NB_TEXT_OVERVIEW, -1, "（三）政府信息管理", "");
+  nb_report_insert_part (report, NB_TEXT_PROBLEMS, -1, "（一）上年问题整改情况", "已整改。");
+  nb_report_insert_part (report, NB_TEXT_PROBLEMS, -1, "（二）本年存在问题", "{\"not\": \"json\"} \\ 反斜杠");
+  nb_report_insert_part (report, NB_TEXT_OTHER, -1, "", "本年度未收取信息处理费。");
+  return report;
+}
+
+static NbStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  NbStore *store = nb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+save_ok (NbStore *store, NbReport *report, NbStoreSaveMode mode, const char *source)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_store_save (store, report, mode, source, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+static guint
+count_entries (const char *dir_path)
+{
+  GDir *dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_dir_close (dir);
+  return n;
+}
+
+static gint64
+query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+exec_raw (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = nb_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "nianbao", "nianbao.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_create (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *nested = g_build_filename (fixture->dir, "a", "b", "nianbao.db", NULL);
+  g_autofree char *nested_dir = g_path_get_dirname (nested);
+  g_autoptr(NbStore) store = open_store (nested);
+  sqlite3 *db = nb_store_get_db (store);
+  int value = -1;
+
+  g_assert_cmpstr (nb_store_get_path (store), ==, nested);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, NB_STORE_APPLICATION_ID);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &value);
+  g_assert_cmpint (value, ==, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &value);
+  g_assert_cmpint (value, ==, 0);
+
+  /* the temporary file it was built under is gone: only the db and its WAL */
+  g_clear_object (&store);
+  g_assert_cmpuint (count_entries (nested_dir), ==, 1);
+}
+
+static void
+test_round_trip (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("甲市人民政府", 2024, 0);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 value = -1;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "test");
+  g_assert_cmpint (nb_store_get_revision (store, "甲市人民政府", 2024, &error), ==, 1);
+
+  /* through a fresh connection, so nothing comes from a cache */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  loaded = nb_store_load (store, "甲市人民政府", 2024, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_report_equal (report, loaded));
+
+  g_assert_false (nb_report_has_figure (loaded, 5));
+  g_assert_true (nb_report_get_figure (loaded, 6, &value));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_true (nb_report_get_figure (loaded, FEE_CELL, &value));
+  g_assert_cmpint (value, ==, G_GINT64_CONSTANT (96171600000));
+  g_assert_cmpstr (nb_report_get_organ_field (loaded, NB_ORGAN_EMAIL), ==, "gk@example.org");
+  g_assert_cmpstr (nb_report_get_part_body (loaded, NB_TEXT_PROBLEMS, 1), ==,
+                   "{\"not\": \"json\"} \\ 反斜杠");
+
+  g_assert_null (nb_store_load (store, "甲市人民政府", 2023, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+}
+
+static void
+test_save_new_refuses (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("乙县", 2024, 0);
+  g_autoptr(NbReport) other = make_report ("乙县", 2024, 5);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  history = nb_store_history (store, "乙县", 2024, NULL, NULL);
+
+  g_assert_false (nb_store_save (store, other, NB_STORE_SAVE_NEW, "import", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  loaded = nb_store_load (store, "乙县", 2024, NULL);
+  g_assert_true (nb_report_equal (loaded, report));
+  g_assert_cmpint (nb_store_get_revision (store, "乙县", 2024, NULL), ==, 1);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = nb_store_history (store, "乙县", 2024, NULL, NULL);
+  g_assert_cmpuint (history->len, ==, NB_N_CELLS - 1 + 5 + 2 + 3);
+}
+
+static void
+test_invalid (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) no_name = make_report ("丙", 2024, 0);
+  g_autoptr(NbReport) no_year = make_report ("丙", 2024, 0);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  nb_report_set_organ_field (no_name, NB_ORGAN_NAME, NULL);
+  g_assert_false (nb_store_save (store, no_name, NB_STORE_SAVE_ANY, "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  nb_report_set_year (no_year, 0);
+  g_assert_false (nb_store_save (store, no_year, NB_STORE_SAVE_ANY, "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  list = nb_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static const NbStoreEdit *
+find_edit (GPtrArray *edits, const char *field)
+{
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const NbStoreEdit *edit = g_ptr_array_index (edits, i);
+
+      if (strcmp (edit->field, field) == 0)
+        return edit;
+    }
+  g_error ("No edit of “%s” was logged", field);
+}
+
+static GPtrArray *
+edits_of_revision (NbStore *store, const char *organ, guint year, gint64 revision)
+{
+  g_autoptr(GPtrArray) all = nb_store_history (store, organ, year, NULL, NULL);
+  GPtrArray *some = g_ptr_array_new ();
+
+  g_assert_nonnull (all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      NbStoreEdit *edit = g_ptr_array_index (all, i);
+
+      if (edit->revision == revision)
+        g_ptr_array_add (some, g_steal_pointer (&all->pdata[i]));
+    }
+  g_ptr_array_set_free_func (some, (GDestroyNotify) nb_store_edit_free);
+  return some;
+}
+
+static void
+test_diff_log (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("丁区", 2024, 0);
+  g_autoptr(GPtrArray) edits = NULL;
+  const NbStoreEdit *edit;
+  guint cell = nb_format_cell_by_id ("t3.new.natural");
+  gint64 old_natural;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  nb_report_get_figure (report, cell, &old_natural);
+
+  /* a save that changes nothing makes no revision and logs nothing */
+  save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  g_assert_cmpint (nb_store_get_revision (store, "丁区", 2024, NULL), ==, 1);
+  edits = edits_of_revision (store, "丁区", 2024, 2);
+  g_assert_cmpuint (edits->len, ==, 0);
+  g_clear_pointer (&edits, g_ptr_array_unref);
+
+  nb_report_set_figure (report, cell, 3001);
+  nb_report_set_figure (report, FEE_CELL, G_GINT64_CONSTANT (24252311082));
+  nb_report_set_figure (report, 5, 0);                       /* blank → 0 */
+  nb_report_clear_figure (report, 6);                        /* 0 → blank */
+  nb_report_set_organ_field (report, NB_ORGAN_TELEPHONE, "010-87654321");
+  nb_report_set_part (report, NB_TEXT_OTHER, 0, "（一）收费情况", NULL);
+  save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  g_assert_cmpint (nb_store_get_revision (store, "丁区", 2024, NULL), ==, 2);
+
+  edits = edits_of_revision (store, "丁区", 2024, 2);
+  g_assert_cmpuint (edits->len, ==, 6);
+
+  edit = find_edit (edits, "t3.new.natural");
+  g_assert_cmpstr (edit->new_value, ==, "3001");
+  g_assert_cmpint (g_ascii_strtoll (edit->old_value, NULL, 10), ==, old_natural);
+  g_assert_cmpstr (edit->source, ==, "editor");
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$",
+                                       edit->at, 0, 0));
+
+  edit = find_edit (edits, "t2.fees.amount");
+  g_assert_cmpstr (edit->old_value, ==, "96171.6");
+  g_assert_cmpstr (edit->new_value, ==, "24252.311082");
+
+  edit = find_edit (edits, nb_format_cell (5)->id);
+  g_assert_null (edit->old_value);
+  g_assert_cmpstr (edit->new_value, ==, "0");
+  edit = find_edit (edits, nb_format_cell (6)->id);
+  g_assert_cmpstr (edit->old_value, ==, "0");
+  g_assert_null (edit->new_value);
+
+  edit = find_edit (edits, "organ.telephone");
+  g_assert_cmpstr (edit->old_value, ==, "010-12345678");
+  g_assert_cmpstr (edit->new_value, ==, "010-87654321");
+
+  edit = find_edit (edits, "other");
+  g_assert_cmpstr (edit->old_value, ==, "[{\"heading\":\"\",\"body\":\"本年度未收取信息处理费。\"}]");
+  g_assert_cmpstr (edit->new_value, ==,
+                   "[{\"heading\":\"（一）收费情况\",\"body\":\"本年度未收取信息处理费。\"}]");
+}
+
+static void
+test_load_revision (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) first = make_report ("戊镇", 2024, 0);
+  g_autoptr(NbReport) second = NULL;
+  g_autoptr(NbReport) third = NULL;
+  g_autoptr(NbReport) empty = nb_report_new ();
+  g_autoptr(GError) error = NULL;
+  NbReport *expected[4];
+
+  save_ok (store, first, NB_STORE_SAVE_NEW, "import");
+
+  second = nb_report_copy (first);
+  nb_report_set_figure (second, 0, 424242);
+  nb_report_remove_part (second, NB_TEXT_OVERVIEW, 1);
+  nb_report_set_preamble (second, NULL);
+  g_assert_true (nb_report_set_issued (second, NULL, NULL));
+  save_ok (store, second, NB_STORE_SAVE_ANY, "editor");
+
+  /* what `import --replace` does: a whole other report over the stored one */
+  third = make_report ("戊镇", 2024, 17);
+  nb_report_set_organ_field (third, NB_ORGAN_WEBSITE, NULL);
+  for (guint cell = 100; cell < 150; cell++)
+    nb_report_clear_figure (third, cell);
+  nb_report_insert_part (third, NB_TEXT_PROBLEMS, 0, "新增", "新的问题。");
+  save_ok (store, third, NB_STORE_SAVE_ANY, "import");
+  g_assert_cmpint (nb_store_get_revision (store, "戊镇", 2024, NULL), ==, 3);
+
+  nb_report_set_organ_field (empty, NB_ORGAN_NAME, "戊镇");
+  nb_report_set_year (empty, 2024);
+  expected[0] = empty;
+  expected[1] = first;
+  expected[2] = second;
+  expected[3] = third;
+  for (gint64 revision = 0; revision <= 3; revision++)
+    {
+      g_autoptr(NbReport) loaded = nb_store_load_revision (store, "戊镇", 2024, revision, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (nb_report_equal (loaded, expected[revision]));
+    }
+
+  g_assert_null (nb_store_load_revision (store, "戊镇", 2024, 4, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (nb_store_load_revision (store, "戊镇", 2024, -1, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (nb_store_load_revision (store, "己镇", 2024, 1, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_history (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("庚街道", 2023, 0);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *values[] = { "5", "6", "7" };
+
+  nb_report_clear_figure (report, 0);
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_assert_true (nb_report_set_figure_text (report, 0, values[i], NULL));
+      save_ok (store, report, NB_STORE_SAVE_ANY, i == 2 ? "cli" : "editor");
+    }
+
+  history = nb_store_history (store, "庚街道", 2023, nb_format_cell (0)->id, &error);
+  g_assert_no_error (error);
+  /* the figure was blank at first, so revision 1 did not touch it */
+  g_assert_cmpuint (history->len, ==, 3);
+  for (guint i = 0; i < history->len; i++)
+    {
+      NbStoreEdit *edit = g_ptr_array_index (history, i);
+
+      g_assert_cmpstr (edit->field, ==, nb_format_cell (0)->id);
+      g_assert_cmpstr (edit->old_value, ==, i == 0 ? NULL : values[i - 1]);
+      g_assert_cmpstr (edit->new_value, ==, values[i]);
+      g_assert_cmpint (edit->revision, ==, i + 2);
+      g_assert_cmpstr (edit->source, ==, i == 2 ? "cli" : "editor");
+      if (i > 0)
+        g_assert_cmpint (edit->id, >, ((NbStoreEdit *) g_ptr_array_index (history, i - 1))->id);
+    }
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  history = nb_store_history (store, "庚街道", 2023, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, NB_N_CELLS - 2 + 5 + 2 + 3 + 3);
+  for (guint i = 1; i < history->len; i++)
+    g_assert_cmpint (((NbStoreEdit *) g_ptr_array_index (history, i))->revision, >=,
+                     ((NbStoreEdit *) g_ptr_array_index (history, i - 1))->revision);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  history = nb_store_history (store, "庚街道", 2023, "no.such.cell", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  g_assert_null (nb_store_history (store, "庚街道", 2022, NULL, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+}
+
+/* The organ's metadata is one per organ: saving 2024 changes it for 2023. */
+static void
+test_organ_shared (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) old_year = make_report ("辛局", 2023, 0);
+  g_autoptr(NbReport) new_year = make_report ("辛局", 2024, 0);
+  g_autoptr(NbReport) loaded = NULL;
+
+  save_ok (store, old_year, NB_STORE_SAVE_NEW, "import");
+  nb_report_set_organ_field (new_year, NB_ORGAN_ADDRESS, "新址大道9号");
+  save_ok (store, new_year, NB_STORE_SAVE_NEW, "import");
+
+  loaded = nb_store_load (store, "辛局", 2023, NULL);
+  g_assert_cmpstr (nb_report_get_organ_field (loaded, NB_ORGAN_ADDRESS), ==, "新址大道9号");
+  g_assert_cmpint (nb_store_get_revision (store, "辛局", 2023, NULL), ==, 1);
+}
+
+static void
+test_acks (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("壬委员会", 2024, 0);
+  g_autoptr(GHashTable) acks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  acks = nb_store_get_acks (store, "壬委员会", 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (acks), ==, 0);
+  g_clear_pointer (&acks, g_hash_table_unref);
+
+  g_assert_true (nb_store_acknowledge (store, "壬委员会", 2024, "W1:natural", "上年数据有误", &error));
+  g_assert_true (nb_store_acknowledge (store, "壬委员会", 2024, "W6:overview", "沿用", &error));
+  g_assert_true (nb_store_acknowledge (store, "壬委员会", 2024, "W1:natural", "已核实", &error));
+  g_assert_no_error (error);
+  acks = nb_store_get_acks (store, "壬委员会", 2024, &error);
+  g_assert_cmpuint (g_hash_table_size (acks), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (acks, "W1:natural"), ==, "已核实");
+  g_assert_cmpstr (g_hash_table_lookup (acks, "W6:overview"), ==, "沿用");
+  g_clear_pointer (&acks, g_hash_table_unref);
+
+  g_assert_true (nb_store_acknowledge (store, "壬委员会", 2024, "W6:overview", NULL, &error));
+  acks = nb_store_get_acks (store, "壬委员会", 2024, &error);
+  g_assert_cmpuint (g_hash_table_size (acks), ==, 1);
+  g_assert_false (g_hash_table_contains (acks, "W6:overview"));
+
+  /* acknowledging is not an edit of the report */
+  g_assert_cmpint (nb_store_get_revision (store, "壬委员会", 2024, NULL), ==, 1);
+
+  g_assert_false (nb_store_acknowledge (store, "壬委员会", 2020, "W1", "x", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_exports (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("癸办公室", 2024, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organ = NULL;
+  g_autofree char *made_at = NULL;
+  g_autofree char *json = NULL;
+  const char *sum = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  const char *other = "0000000000000000000000000000000000000000000000000000000000000001";
+  guint year = 0;
+  gint64 revision = -1;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  g_assert_true (nb_store_record_export (store, "癸办公室", 2024, 1, sum, "{\"v\":1}", &error));
+  g_assert_no_error (error);
+  nb_report_set_figure (report, 0, 99);
+  save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  /* the same bytes exported again later: the latest record answers */
+  g_assert_true (nb_store_record_export (store, "癸办公室", 2024, 2, sum, "{\"v\":2}", &error));
+
+  g_assert_true (nb_store_find_export (store, "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08",
+                                      &organ, &year, &revision, &made_at, &json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (organ, ==, "癸办公室");
+  g_assert_cmpuint (year, ==, 2024);
+  g_assert_cmpint (revision, ==, 2);
+  g_assert_cmpstr (json, ==, "{\"v\":2}");
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT[0-9:.]{12}Z$", made_at, 0, 0));
+  g_assert_true (nb_store_find_export (store, sum, NULL, NULL, NULL, NULL, NULL, &error));
+
+  g_assert_false (nb_store_find_export (store, other, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (nb_store_find_export (store, "abc", NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (nb_store_record_export (store, "癸办公室", 2024, 3, other, "{}", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (nb_store_record_export (store, "癸办公室", 2023, 1, other, "{}", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_list (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { const char *organ; guint year; } saves[] = {
+    { "乙", 2024 }, { "甲", 2022 }, { "A机关", 2023 }, { "甲", 2024 }, { "乙", 2021 }, { "甲", 2023 },
+  };
+  const struct { const char *organ; guint year; } sorted[] = {
+    { "A机关", 2023 }, { "乙", 2021 }, { "乙", 2024 }, { "甲", 2022 }, { "甲", 2023 }, { "甲", 2024 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (saves); i++)
+    {
+      g_autoptr(NbReport) report = make_report (saves[i].organ, saves[i].year, i);
+
+      save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+    }
+  {
+    g_autoptr(NbReport) report = nb_store_load (store, "甲", 2023, NULL);
+
+    nb_report_set_figure (report, 1, 123456);
+    save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  }
+
+  list = nb_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (sorted));
+  for (guint i = 0; i < list->len; i++)
+    {
+      NbStoreEntry *entry = g_ptr_array_index (list, i);
+
+      g_assert_cmpstr (entry->organ, ==, sorted[i].organ);
+      g_assert_cmpuint (entry->year, ==, sorted[i].year);
+      g_assert_cmpstr (entry->status, ==, "draft");
+      g_assert_cmpint (entry->revision, ==, sorted[i].year == 2023 && strcmp (sorted[i].organ, "甲") == 0 ? 2 : 1);
+      g_assert_nonnull (entry->updated);
+    }
+}
+
+/* A save that fails half-way leaves nothing of itself behind. */
+static void
+test_rollback (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("子市", 2024, 0);
+  g_autoptr(NbReport) changed = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  sqlite3 *db = nb_store_get_db (store);
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  changed = nb_report_copy (report);
+  nb_report_set_organ_field (changed, NB_ORGAN_ADDRESS, "别处");
+  nb_report_set_figure (changed, 3, 777);
+  nb_report_set_part (changed, NB_TEXT_PROBLEMS, 0, NULL, "改了");
+
+  /* the parts are written after the organ and the figures: make them fail */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.parts"
+                                 " BEGIN SELECT RAISE (ABORT, 'boom'); END;",
+                                 NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_false (nb_store_save (store, changed, NB_STORE_SAVE_ANY, "editor", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "boom"));
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER temp.boom", NULL, NULL, &message), ==, SQLITE_OK);
+
+  loaded = nb_store_load (store, "子市", 2024, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_report_equal (loaded, report));
+  g_assert_cmpint (nb_store_get_revision (store, "子市", 2024, NULL), ==, 1);
+  history = nb_store_history (store, "子市", 2024, NULL, NULL);
+  g_assert_cmpuint (history->len, ==, NB_N_CELLS - 1 + 5 + 2 + 3);
+
+  /* and the store still works afterwards */
+  save_ok (store, changed, NB_STORE_SAVE_ANY, "editor");
+  g_assert_cmpint (nb_store_get_revision (store, "子市", 2024, NULL), ==, 2);
+}
+
+/* The edit log cannot be rewritten, not even with SQL. */
+static void
+test_append_only (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("丑县", 2024, 0);
+  sqlite3 *db = nb_store_get_db (store);
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM edits", NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE edits SET new = 'x'", NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM edits WHERE new = 'x'"), ==, 0);
+}
+
+/* A process killed mid-session loses no committed save. */
+static void
+test_killed (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbReport) expected = make_report ("寅区", 2024, 0);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(NbStore) store = NULL;
+  g_autofree char *wal = g_strdup_printf ("%s-wal", fixture->path);
+  int status = 0;
+  pid_t pid;
+
+  for (guint i = 1; i <= 5; i++)
+    nb_report_set_figure (expected, 0, 1000 + i);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      NbStore *child = nb_store_open (fixture->path, NULL);
+      NbReport *report = make_report ("寅区", 2024, 0);
+
+      if (child == NULL || !nb_store_save (child, report, NB_STORE_SAVE_NEW, "editor", NULL))
+        _exit (1);
+      for (guint i = 1; i <= 5; i++)
+        {
+          nb_report_set_figure (report, 0, 1000 + i);
+          if (!nb_store_save (child, report, NB_STORE_SAVE_ANY, "editor", NULL))
+            _exit (1);
+        }
+      raise (SIGKILL);
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  /* no clean close: the committed saves are only in the WAL */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (nb_store_get_revision (store, "寅区", 2024, NULL), ==, 6);
+  loaded = nb_store_load (store, "寅区", 2024, NULL);
+  g_assert_true (nb_report_equal (loaded, expected));
+}
+
+/* Version 1 as it shipped: a database made by hand, with data, migrated on open. */
+static void
+make_v1_database (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "%s"
+    "PRAGMA application_id = %d; PRAGMA user_version = 1;"
+    "INSERT INTO organs (id, name, address) VALUES (1, '卯区人民政府', '卯区1号');"
+    "INSERT INTO reports (id, organ_id, year, issued, revision, updated)"
+    "  VALUES (1, 1, 2023, '2024-01-15', 2, '2024-01-15T08:00:00.000Z');"
+    "INSERT INTO figures VALUES (1, 't3.new.natural', 12), (1, 't2.fees.amount', 1500000);"
+    "INSERT INTO parts VALUES (1, 'overview', 0, '（一）主动公开', '正文。');"
+    "INSERT INTO edits (at, report_id, field, old, new, source, revision) VALUES"
+    "  ('2024-01-10T08:00:00.000Z', 1, 'organ.address', NULL, '卯区1号', 'import', 1),"
+    "  ('2024-01-10T08:00:00.000Z', 1, 'issued', NULL, '2024-01-15', 'import', 1),"
+    "  ('2024-01-10T08:00:00.000Z', 1, 't3.new.natural', NULL, '10', 'import', 1),"
+    "  ('2024-01-10T08:00:00.000Z', 1, 't2.fees.amount', NULL, '1.5', 'import', 1),"
+    "  ('2024-01-10T08:00:00.000Z', 1, 'overview', NULL,"
+    "   '[{\"heading\":\"（一）主动公开\",\"body\":\"正文。\"}]', 'import', 1),"
+    "  ('2024-01-15T08:00:00.000Z', 1, 't3.new.natural', '10', '12', 'editor', 2);",
+    nb_store_schema_step (1), NB_STORE_APPLICATION_ID);
+
+  exec_raw (path, sql);
+}
+
+static void
+test_migration (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *bak = g_strdup_printf ("%s.v1.bak", fixture->path);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) expected = nb_report_new ();
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(NbReport) first = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 value = 0;
+
+  make_v1_database (fixture->path);
+  g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (query_int (nb_store_get_db (store), "PRAGMA user_version"), ==, 2);
+
+  nb_report_set_organ_field (expected, NB_ORGAN_NAME, "卯区人民政府");
+  nb_report_set_organ_field (expected, NB_ORGAN_ADDRESS, "卯区1号");
+  nb_report_set_year (expected, 2023);
+  g_assert_true (nb_report_set_issued (expected, "2024-01-15", NULL));
+  nb_report_set_figure (expected, nb_format_cell_by_id ("t3.new.natural"), 12);
+  nb_report_set_figure (expected, FEE_CELL, 1500000);
+  nb_report_insert_part (expected, NB_TEXT_OVERVIEW, -1, "（一）主动公开", "正文。");
+  loaded = nb_store_load (store, "卯区人民政府", 2023, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_report_equal (loaded, expected));
+  g_assert_cmpint (nb_store_get_revision (store, "卯区人民政府", 2023, NULL), ==, 2);
+
+  history = nb_store_history (store, "卯区人民政府", 2023, NULL, NULL);
+  g_assert_cmpuint (history->len, ==, 6);
+  first = nb_store_load_revision (store, "卯区人民政府", 2023, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_report_get_figure (first, nb_format_cell_by_id ("t3.new.natural"), &value));
+  g_assert_cmpint (value, ==, 10);
+
+  /* the tables of version 2 are there and work */
+  g_assert_true (nb_store_acknowledge (store, "卯区人民政府", 2023, "W7", "ok", &error));
+  g_assert_no_error (error);
+
+  /* the backup is the database as it was before */
+  g_assert_true (g_file_test (bak, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sqlite3_open_v2 (bak, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, NB_STORE_APPLICATION_ID);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM figures"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM edits"), ==, 6);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'acks'"), ==, 0);
+  sqlite3_close (db);
+
+  /* opening again migrates nothing and makes no new backup */
+  g_clear_object (&store);
+  g_remove (bak);
+  store = open_store (fixture->path);
+  g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+}
+
+/* A step that fails leaves the database at its old version, whole. */
+static void
+test_migration_fails (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *bak = g_strdup_printf ("%s.v1.bak", fixture->path);
+  g_autoptr(GError) error = NULL;
+  NbStore *store;
+  sqlite3 *db = NULL;
+
+  make_v1_database (fixture->path);
+  /* something in the way of step 2 */
+  exec_raw (fixture->path, "CREATE TABLE exports (x);");
+
+  store = nb_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_true (g_file_test (bak, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'acks'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM figures"), ==, 2);
+  sqlite3_close (db);
+}
+
+/* An empty database of ours (version 0) is brought up to date too. */
+static void
+test_migration_from_zero (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;", NB_STORE_APPLICATION_ID);
+  g_autofree char *bak = g_strdup_printf ("%s.v0.bak", fixture->path);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) report = make_report ("辰", 2024, 0);
+
+  exec_raw (fixture->path, sql);
+  store = open_store (fixture->path);
+  g_assert_cmpint (query_int (nb_store_get_db (store), "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
+  g_assert_true (g_file_test (bak, G_FILE_TEST_IS_REGULAR));
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+}
+
+/* Opens @path expecting @code, and checks that the file is exactly as it
+ * was and that nothing was made beside it. */
+static void
+assert_refused (const char *dir, const char *path, NbStoreError code)
+{
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  NbStore *store;
+  const char *suffixes[] = { "-journal", "-wal", "-shm" };
+
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  store = nb_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, NB_STORE_ERROR, (int) code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+/* A real database with some data, closed cleanly. */
+static void
+make_database (const char *path)
+{
+  g_autoptr(NbStore) store = open_store (path);
+
+  for (guint year = 2015; year <= 2024; year++)
+    {
+      g_autoptr(NbReport) report = make_report ("巳市", year, year);
+
+      save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+    }
+}
+
+static void
+test_refuse_foreign (Fixture *fixture, gconstpointer data)
+{
+  exec_raw (fixture->path, "CREATE TABLE contacts (name TEXT, phone TEXT);"
+                           "INSERT INTO contacts VALUES ('someone', '123');");
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_NOT_NIANBAO);
+}
+
+static void
+test_refuse_random (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (fixture->path, (const char *) bytes, sizeof bytes, NULL));
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_NOT_NIANBAO);
+}
+
+static void
+test_refuse_text (Fixture *fixture, gconstpointer data)
+{
+  g_assert_true (g_file_set_contents (fixture->path, "政府信息公开工作年度报告\nnot a database\n", -1, NULL));
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_NOT_NIANBAO);
+}
+
+static void
+test_refuse_empty (Fixture *fixture, gconstpointer data)
+{
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_NOT_NIANBAO);
+}
+
+static void
+test_refuse_truncated (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  make_database (fixture->path);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+
+  /* cut in half, on a page boundary and off one */
+  g_assert_true (g_file_set_contents (fixture->path, contents, (gssize) (length / 2), NULL));
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_set_contents (fixture->path, contents, (gssize) (length / 2 + 1000), NULL));
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_damaged_schema (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  make_database (fixture->path);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  /* page 1 after the file header holds the schema's b-tree */
+  memset (contents + 100, 0xA5, 4096 - 100);
+  g_assert_true (g_file_set_contents (fixture->path, contents, (gssize) length, NULL));
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_newer (Fixture *fixture, gconstpointer data)
+{
+  make_database (fixture->path);
+  exec_raw (fixture->path, "PRAGMA user_version = 99;");
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_NEWER);
+}
+
+static void
+test_unwritable (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "plain-file", NULL);
+  g_autofree char *below_file = g_build_filename (file, "sub", "nianbao.db", NULL);
+  g_autofree char *locked = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "nianbao.db", NULL);
+  g_autoptr(GError) error = NULL;
+  NbStore *store;
+
+  g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+  store = nb_store_open (below_file, &error);
+  g_assert_null (store);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  if (access (locked, W_OK) == 0)
+    {
+      g_test_message ("running with the right to write anywhere: no read-only folder to try");
+      return;
+    }
+  store = nb_store_open (in_locked, &error);
+  g_assert_null (store);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, in_locked));
+  g_assert_cmpuint (count_entries (locked), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/store/default-path", test_default_path);
+  ADD ("create", test_create);
+  ADD ("round-trip", test_round_trip);
+  ADD ("save-new-refuses", test_save_new_refuses);
+  ADD ("invalid", test_invalid);
+  ADD ("diff-log", test_diff_log);
+  ADD ("load-revision", test_load_revision);
+  ADD ("history", test_history);
+  ADD ("organ-shared", test_organ_shared);
+  ADD ("acks", test_acks);
+  ADD ("exports", test_exports);
+  ADD ("list", test_list);
+  ADD ("rollback", test_rollback);
+  ADD ("append-only", test_append_only);
+  ADD ("killed", test_killed);
+  ADD ("migration", test_migration);
+  ADD ("migration-fails", test_migration_fails);
+  ADD ("migration-from-zero", test_migration_from_zero);
+  ADD ("refuse/foreign", test_refuse_foreign);
+  ADD ("refuse/random", test_refuse_random);
+  ADD ("refuse/text", test_refuse_text);
+  ADD ("refuse/empty", test_refuse_empty);
+  ADD ("refuse/truncated", test_refuse_truncated);
+  ADD ("refuse/damaged-schema", test_refuse_damaged_schema);
+  ADD ("refuse/newer", test_refuse_newer);
+  ADD ("unwritable", test_unwritable);
+
+#undef ADD
+
+  return g_test_run ();
+}
