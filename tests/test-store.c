@@ -714,6 +714,86 @@ test_killed (Fixture *fixture, gconstpointer data)
   g_assert_true (nb_report_equal (loaded, expected));
 }
 
+/* After a checkpoint the database file alone (what survives a power cut
+ * that loses the -wal's unsynced tail) holds every save. */
+static void
+test_checkpoint (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("午区", 2024, 0);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "editor");
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(NbStore) other = NULL;
+      g_autoptr(NbReport) loaded = NULL;
+      gsize length = 0;
+
+      if (pass == 1)
+        {
+          g_assert_true (nb_store_checkpoint (store, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+      other = open_store (copy);
+      loaded = nb_store_load (other, "午区", 2024, pass == 0 ? NULL : &error);
+      g_assert_no_error (error);
+      if (pass == 0)
+        g_assert_null (loaded); /* still only in the -wal */
+      else
+        g_assert_true (nb_report_equal (loaded, report));
+    }
+}
+
+/* A writer killed in the middle of a transaction under the rollback
+ * journal (what SQLite falls back to where WAL is impossible) leaves a hot
+ * journal: opening rolls it back and the data is as before. */
+static void make_database (const char *path);
+
+static void
+test_hot_journal (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *journal = g_strdup_printf ("%s-journal", fixture->path);
+  g_autoptr(NbReport) expected = make_report ("巳市", 2020, 2020);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(NbStore) store = NULL;
+  int status = 0;
+  pid_t pid;
+
+  make_database (fixture->path);
+  exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;");
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      /* a tiny cache makes SQLite write changed pages into the file
+       * before the commit, as a big transaction would */
+      if (sqlite3_open (fixture->path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 2; BEGIN;"
+                            " UPDATE figures SET value = value + 1;"
+                            " UPDATE reports SET revision = 99;", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      raise (SIGKILL);
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  store = open_store (fixture->path);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (nb_store_get_revision (store, "巳市", 2020, NULL), ==, 1);
+  loaded = nb_store_load (store, "巳市", 2020, NULL);
+  g_assert_true (nb_report_equal (loaded, expected));
+}
+
 /* Version 1 as it shipped: a database made by hand, with data, migrated on open. */
 static void
 make_v1_database (const char *path)
@@ -1010,6 +1090,8 @@ main (int argc, char *argv[])
   ADD ("rollback", test_rollback);
   ADD ("append-only", test_append_only);
   ADD ("killed", test_killed);
+  ADD ("hot-journal", test_hot_journal);
+  ADD ("checkpoint", test_checkpoint);
   ADD ("migration", test_migration);
   ADD ("migration-fails", test_migration_fails);
   ADD ("migration-from-zero", test_migration_from_zero);

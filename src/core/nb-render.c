@@ -55,6 +55,10 @@ struct _NbRender
   GPtrArray *pages;
   GArray *outline;
 
+  /* where each section's heading landed */
+  guint section_page[NB_N_SECTIONS];
+  guint section;
+
   /* the flow while laying out: points below the top of the text block */
   double y;
 };
@@ -127,9 +131,9 @@ add_line_op (NbRender    *self,
  * block, odd pages at the right and even pages at the left, one
  * character in. */
 static void
-add_page_number (NbRender *self)
+add_page_number (NbRender *self, guint page)
 {
-  guint number = self->pages->len;
+  guint number = page + 1;
   g_autofree char *text = g_strdup_printf ("\u2014 %u \u2014", number);
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
@@ -145,7 +149,7 @@ add_page_number (NbRender *self)
   else
     x = NB_BLOCK_LEFT + size;
 
-  add_line_op (self, number - 1, layout, pango_layout_get_line_readonly (layout, 0),
+  add_line_op (self, page, layout, pango_layout_get_line_readonly (layout, 0),
                x, NB_BLOCK_TOP + NB_BLOCK_HEIGHT + 7.0 * NB_MM + 0.35 * size);
 }
 
@@ -157,7 +161,6 @@ start_page (NbRender *self)
   g_array_set_clear_func (ops, clear_op);
   g_ptr_array_add (self->pages, ops);
   self->y = 0.0;
-  add_page_number (self);
 }
 
 /* Back onto the line grid after something of free height (a table). */
@@ -175,11 +178,11 @@ snap_to_grid (NbRender *self)
     nb_render_break_page (self);
 }
 
-/* Web addresses and e-mail addresses may break after their punctuation,
- * as Chinese word processors let them, instead of leaving a line spread
- * out by justification: a zero-width space (no ink, no text) after / . @
- * and the like, but never inside a number such as 96171.6 or 0517-83605210.
- * @offset, if given, is a byte offset into @text moved along. */
+/* Web addresses, e-mail addresses and telephone numbers may break after
+ * their punctuation, as Chinese word processors let them, instead of
+ * leaving a line spread out by justification: a zero-width space (no ink,
+ * no text) after / . @ - and the like, but never inside a number such as
+ * 96171.6. @offset, if given, is a byte offset into @text moved along. */
 static char *
 dup_with_break_hints (const char *text, guint *offset)
 {
@@ -191,7 +194,7 @@ dup_with_break_hints (const char *text, guint *offset)
       g_string_append_c (out, *p);
       if (p > text && strchr ("/.@_-?&=#:", *p) != NULL
           && g_ascii_isgraph (p[-1]) && g_ascii_isalnum (p[1])
-          && !(g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+          && (*p == '-' || !(g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))))
         {
           g_string_append (out, "\u200b");
           if (offset != NULL && (guint) (p - text) < *offset)
@@ -205,48 +208,121 @@ dup_with_break_hints (const char *text, guint *offset)
 }
 
 static void
+add_letter_spacing (PangoAttrList *attrs, int spacing, guint start, guint end)
+{
+  PangoAttribute *attr = pango_attr_letter_spacing_new (spacing);
+
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* Pango's own justification widens only the spaces of a line that has
+ * any, which tears holes into Chinese text with a figure or a Latin word
+ * set off by spaces; a Chinese typesetter spreads the difference over
+ * every character of the line instead. Two rounds: the second takes up
+ * what the first left over. A line that would have to be spread by more
+ * than half a character per character stays as it is. */
+static void
+justify_lines (PangoLayout *layout, PangoAttrList *base, int spacing, double size)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n_lines = pango_layout_get_line_count (layout);
+  int width = pango_layout_get_width (layout);
+  int indent = MAX (pango_layout_get_indent (layout), 0);
+  g_autofree int *starts = g_new0 (int, n_lines);
+  g_autofree int *lengths = g_new0 (int, n_lines);
+  g_autofree int *extra = g_new0 (int, n_lines);
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+
+      starts[i] = line->start_index;
+      lengths[i] = line->length;
+    }
+
+  for (int round = 0; round < 2 && n_lines > 1; round++)
+    {
+      PangoAttrList *attrs = pango_attr_list_copy (base);
+      gboolean same = TRUE;
+
+      for (int i = 0; i + 1 < n_lines; i++)
+        {
+          PangoRectangle logical;
+          int n_chars = g_utf8_strlen (text + starts[i], lengths[i]);
+
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, i), NULL, &logical);
+          if (n_chars > 1)
+            extra[i] += (width - (i == 0 ? indent : 0) - logical.width) / (n_chars - 1);
+          if (extra[i] < 0 || extra[i] > size * PANGO_SCALE / 2)
+            extra[i] = 0;
+        }
+      for (int i = 0; i < n_lines; i++)
+        add_letter_spacing (attrs, spacing + extra[i], starts[i], starts[i] + lengths[i]);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+
+      same = pango_layout_get_line_count (layout) == n_lines;
+      for (int i = 0; i < n_lines && same; i++)
+        same = pango_layout_get_line_readonly (layout, i)->start_index == starts[i];
+      if (!same)
+        {
+          /* spreading moved a break: set the paragraph unjustified */
+          attrs = pango_attr_list_copy (base);
+          add_letter_spacing (attrs, spacing, 0, G_MAXUINT);
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+          return;
+        }
+    }
+}
+
+static void
 add_paragraph (NbRender *self, const char *plain, const Para *para)
 {
   guint lead_bytes = para->lead_bytes;
   g_autofree char *text = dup_with_break_hints (plain, &lead_bytes);
   g_autoptr(PangoLayout) layout = NULL;
-  PangoAttrList *attrs;
+  PangoAttrList *base, *attrs;
   PangoLayoutIter *iter;
   double size = nb_fonts_get_size (para->font);
-  double indent = 0.0;
+  double indent = 2.0 * size;
+  int spacing = 0;
   int n_lines;
 
-  layout = nb_render_new_layout (self, para->font, 0);
-  attrs = pango_attr_list_new ();
   if (para->grid)
     {
       /* a touch tighter than the type size, so 28 characters fill 156 mm */
-      int spacing = (int) ((grid_advance () - size) * PANGO_SCALE) - 1;
-
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (spacing));
+      spacing = (int) ((grid_advance () - size) * PANGO_SCALE) - 1;
       indent = 2.0 * grid_advance ();
     }
-  else
-    indent = 2.0 * size;
 
+  base = pango_attr_list_new ();
+  pango_attr_list_insert (base, pango_attr_insert_hyphens_new (FALSE));
   if (para->lead_bytes > 0)
     {
       PangoAttribute *lead = pango_attr_font_desc_new (self->fonts[para->lead_font]);
 
       lead->start_index = 0;
       lead->end_index = lead_bytes;
-      pango_attr_list_insert (attrs, lead);
+      pango_attr_list_insert (base, lead);
     }
+  attrs = pango_attr_list_copy (base);
+  add_letter_spacing (attrs, spacing, 0, G_MAXUINT);
 
+  layout = nb_render_new_layout (self, para->font, 0);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_set_width (layout, (int) (NB_BLOCK_WIDTH * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, para->align);
-  pango_layout_set_justify (layout, para->justify);
   if (para->indent)
     pango_layout_set_indent (layout, (int) (indent * PANGO_SCALE));
   pango_layout_set_text (layout, text, -1);
+  if (para->justify && para->align == PANGO_ALIGN_LEFT)
+    justify_lines (layout, base, spacing, size);
+  pango_attr_list_unref (base);
 
   n_lines = pango_layout_get_line_count (layout);
   if (para->keep_after > 0.0
@@ -313,7 +389,10 @@ add_title (NbRender *self, NbReport *report)
 {
   const Para title = { NB_FONT_TITLE, TITLE_PITCH, FALSE, PANGO_ALIGN_CENTER, FALSE, FALSE, 0, 0, 0.0 };
   const char *organ = nb_report_get_organ_name (report);
-  g_autofree char *year = g_strdup_printf ("%u" NB_TITLE_SUFFIX, nb_report_get_year (report));
+  guint number = nb_report_get_year (report);
+  g_autofree char *year = number != 0
+                          ? g_strdup_printf ("%u" NB_TITLE_SUFFIX, number)
+                          : g_strdup ("\u3000\u3000" NB_TITLE_SUFFIX);
 
   if (organ != NULL && *organ != '\0')
     add_paragraph (self, organ, &title);
@@ -382,9 +461,17 @@ add_signature (NbRender *self, NbReport *report)
   pango_layout_get_extents (date_layout, NULL, &date_rect);
   pango_layout_get_extents (organ_layout, NULL, &organ_rect);
 
-  if (nb_render_get_space (self) < (SEAL_LINES + 2) * NB_LINE_PITCH - NB_RENDER_EPSILON)
-    nb_render_break_page (self);
-  self->y += SEAL_LINES * NB_LINE_PITCH;
+  /* GB/T 9704 would rather tighten than leave the seal alone on a page:
+   * one blank line less if that keeps it with the text */
+  if (nb_render_get_space (self) >= (SEAL_LINES + 2) * NB_LINE_PITCH - NB_RENDER_EPSILON)
+    self->y += SEAL_LINES * NB_LINE_PITCH;
+  else if (nb_render_get_space (self) >= (SEAL_LINES + 1) * NB_LINE_PITCH - NB_RENDER_EPSILON)
+    self->y += (SEAL_LINES - 1) * NB_LINE_PITCH;
+  else
+    {
+      nb_render_break_page (self);
+      self->y += SEAL_LINES * NB_LINE_PITCH;
+    }
   page = self->pages->len - 1;
 
   date_x = right - 4.0 * grid_advance () - date_rect.width / (double) PANGO_SCALE;
@@ -419,6 +506,7 @@ lay_out (NbRender *self, NbReport *report, gboolean tables_only)
     {
       const NbSectionInfo *section = nb_format_section (i);
 
+      self->section = i;
       if (section->kind == NB_SECTION_TABLE)
         {
           nb_render_add_table (self, report, section->table);
@@ -435,6 +523,10 @@ lay_out (NbRender *self, NbReport *report, gboolean tables_only)
 
   if (!tables_only)
     add_signature (self, report);
+
+  /* last on each page, so that extracted text runs on across pages */
+  for (guint i = 0; i < self->pages->len; i++)
+    add_page_number (self, i);
 }
 
 static void
@@ -479,6 +571,8 @@ nb_render_init (NbRender *self)
   for (guint i = 0; i < NB_N_FONTS; i++)
     self->fonts[i] = nb_fonts_describe (i, 0);
 
+  for (guint i = 0; i < NB_N_SECTIONS; i++)
+    self->section_page[i] = G_MAXUINT;
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->outline = g_array_new (FALSE, TRUE, sizeof (OutlineEntry));
   g_array_set_clear_func (self->outline, clear_outline_entry);
@@ -486,10 +580,17 @@ nb_render_init (NbRender *self)
 
 /* Private API for nb-render-table.c */
 
+/* Never a hyphen where a line breaks inside a word: in a figure it would
+ * read as a minus, in a web address as part of it. */
 PangoLayout *
 nb_render_new_layout (NbRender *self, NbFont font, double size)
 {
   PangoLayout *layout = pango_layout_new (self->context);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 
   if (size > 0.0 && size != nb_fonts_get_size (font))
     {
@@ -572,6 +673,7 @@ nb_render_add_heading (NbRender *self, const char *text, double keep_after)
       && !nb_render_at_page_top (self))
     nb_render_break_page (self);
   add_outline_entry (self, text);
+  self->section_page[self->section] = self->pages->len - 1;
   add_paragraph (self, text, &heading);
 }
 
@@ -594,6 +696,17 @@ nb_render_get_n_pages (NbRender *self)
 {
   g_return_val_if_fail (NB_IS_RENDER (self), 0);
   return self->pages->len;
+}
+
+/* The page (from 0) on which section @section (0 … 5, FORMAT.md order)
+ * begins, or G_MAXUINT when it was left out (the text sections of a
+ * tables-only layout). */
+guint
+nb_render_get_section_page (NbRender *self, guint section)
+{
+  g_return_val_if_fail (NB_IS_RENDER (self), G_MAXUINT);
+  g_return_val_if_fail (section < NB_N_SECTIONS, G_MAXUINT);
+  return self->section_page[section];
 }
 
 void
@@ -702,9 +815,12 @@ dup_pdf_date (NbReport *report)
 {
   const char *issued = nb_report_get_issued (report);
 
-  if (issued != NULL && nb_render_format_date (issued) != NULL)
+  g_autofree char *valid = issued ? nb_render_format_date (issued) : NULL;
+  guint year = nb_report_get_year (report);
+
+  if (valid != NULL)
     return g_strdup_printf ("%sT00:00:00+08:00", issued);
-  return g_strdup_printf ("%04u-01-01T00:00:00+08:00", nb_report_get_year (report) + 1);
+  return g_strdup_printf ("%04u-01-01T00:00:00+08:00", year != 0 ? year + 1 : NB_MIN_YEAR);
 }
 
 static void

@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (NbRender, nb_render, NB, RENDER, GObject)
 NbRender *nb_render_new          (NbReport    *report,
                                   gboolean     tables_only);
 guint     nb_render_get_n_pages  (NbRender    *self);
+guint     nb_render_get_section_page (NbRender *self,
+                                  guint        section);
 
 /* Draws page @page (from 0) in points with the origin at the page's top
  * left corner. Only the ink is drawn: paint the paper first where the

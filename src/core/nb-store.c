@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "nb-number.h"
 #include "nb-store.h"
+#include "nb-store-log.h"
 #include "nb-store-schema.h"
 
 struct _NbStore
@@ -136,15 +136,6 @@ rollback (NbStore *self)
     run_sql (self, "ROLLBACK", NULL);
 }
 
-static char *
-dup_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
-}
-
 /* The report's row id and revision, or NOT_FOUND. */
 static gboolean
 find_report (NbStore *self, const char *organ, guint year,
@@ -169,111 +160,6 @@ find_report (NbStore *self, const char *organ, guint year,
   *report_id = sqlite3_column_int64 (stmt, 0);
   if (revision != NULL)
     *revision = sqlite3_column_int64 (stmt, 1);
-  return TRUE;
-}
-
-/* A text section as a flat array: heading, body, heading, body, … */
-static GPtrArray *
-dup_report_parts (NbReport *report, NbTextSection section)
-{
-  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < nb_report_get_n_parts (report, section); i++)
-    {
-      g_ptr_array_add (parts, g_strdup (nb_report_get_part_heading (report, section, i)));
-      g_ptr_array_add (parts, g_strdup (nb_report_get_part_body (report, section, i)));
-    }
-  return parts;
-}
-
-static gboolean
-parts_equal (GPtrArray *a, GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* The log's form of a section: [{"heading": …, "body": …}, …], NULL when empty. */
-static char *
-parts_to_json (GPtrArray *parts)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (parts->len == 0)
-    return NULL;
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; i + 1 < parts->len; i += 2)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "heading");
-      json_builder_add_string_value (builder, g_ptr_array_index (parts, i));
-      json_builder_set_member_name (builder, "body");
-      json_builder_add_string_value (builder, g_ptr_array_index (parts, i + 1));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* Replaces a section with the parts of a logged value; a value that does
- * not parse leaves the section alone rather than guess. */
-static void
-set_parts_from_json (NbReport *report, NbTextSection section, const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *array = NULL;
-
-  if (json != NULL)
-    {
-      JsonNode *root;
-
-      if (!json_parser_load_from_data (parser, json, -1, NULL) ||
-          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-        {
-          g_debug ("A logged value of section %u is not a JSON array", section);
-          return;
-        }
-      array = json_node_get_array (root);
-    }
-
-  for (guint n = nb_report_get_n_parts (report, section); n > 0; n--)
-    nb_report_remove_part (report, section, n - 1);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      object = json_node_get_object (node);
-      nb_report_insert_part (report, section, -1,
-                             json_object_get_string_member_with_default (object, "heading", ""),
-                             json_object_get_string_member_with_default (object, "body", ""));
-    }
-}
-
-/* The log writes figures with nb_number_format(), a minus sign included
- * for the wrong values an import may carry. */
-static gboolean
-parse_logged_figure (const char *text, NbCellKind kind, gint64 *value)
-{
-  gboolean negative = text[0] == '-';
-  gboolean blank = FALSE;
-  gint64 magnitude = 0;
-
-  if (!nb_number_parse (text + (negative ? 1 : 0), kind, &blank, &magnitude, NULL) || blank)
-    return FALSE;
-  *value = negative ? -magnitude : magnitude;
   return TRUE;
 }
 
@@ -457,8 +343,8 @@ save_section (Save *save, NbTextSection section, GPtrArray *old_parts, GPtrArray
 {
   NbStore *self = save->self;
   const char *key = nb_format_text_section (section)->key;
-  g_autofree char *old_json = parts_to_json (old_parts);
-  g_autofree char *new_json = parts_to_json (new_parts);
+  g_autofree char *old_json = nb_store_log_parts_to_json (old_parts);
+  g_autofree char *new_json = nb_store_log_parts_to_json (new_parts);
   g_autoptr(NbStatement) clear =
     get_statement (self, "DELETE FROM parts WHERE report_id = ?1 AND section = ?2", error);
 
@@ -500,9 +386,9 @@ save_parts (Save *save, NbReport *report, GError **error)
   ok = load_parts (save->self, save->report_id, old_parts, error);
   for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
     {
-      g_autoptr(GPtrArray) new_parts = dup_report_parts (report, s);
+      g_autoptr(GPtrArray) new_parts = nb_store_log_dup_parts (report, s);
 
-      if (ok && !parts_equal (old_parts[s], new_parts))
+      if (ok && !nb_store_log_parts_equal (old_parts[s], new_parts))
         ok = save_section (save, s, old_parts[s], new_parts, error);
       g_ptr_array_unref (old_parts[s]);
     }
@@ -670,38 +556,6 @@ out:
   for (guint f = 0; f < NB_N_ORGAN_FIELDS; f++)
     g_free (stored_organ[f]);
   return ok;
-}
-
-/* Puts back the value an edit replaced. */
-static void
-undo_edit (NbReport *report, const char *field, const char *old_value)
-{
-  int index;
-  guint cell;
-
-  if (g_str_has_prefix (field, "organ."))
-    {
-      index = nb_format_organ_field_by_key (field + strlen ("organ."));
-      if (index > NB_ORGAN_NAME)
-        nb_report_set_organ_field (report, index, old_value);
-    }
-  else if (strcmp (field, "issued") == 0)
-    nb_report_set_issued (report, old_value, NULL);
-  else if (strcmp (field, "preamble") == 0)
-    nb_report_set_preamble (report, old_value);
-  else if ((index = nb_format_text_section_by_key (field)) >= 0)
-    set_parts_from_json (report, index, old_value);
-  else if ((cell = nb_format_cell_by_id (field)) != NB_CELL_NONE)
-    {
-      gint64 value;
-
-      if (old_value == NULL)
-        nb_report_clear_figure (report, cell);
-      else if (parse_logged_figure (old_value, nb_format_cell (cell)->kind, &value))
-        nb_report_set_figure (report, cell, value);
-    }
-  else
-    g_debug ("Edit of unknown field “%s” left alone", field);
 }
 
 /* 64 hex digits, returned in lower case */
@@ -907,7 +761,7 @@ nb_store_save (NbStore *self, NbReport *report, NbStoreSaveMode mode, const char
       return FALSE;
     }
 
-  at = dup_now ();
+  at = nb_store_log_now ();
   save.self = self;
   save.at = at;
   save.source = source != NULL ? source : "unknown";
@@ -916,6 +770,24 @@ nb_store_save (NbStore *self, NbReport *report, NbStoreSaveMode mode, const char
   if (!save_in_transaction (&save, report, mode, error) || !run_sql (self, "COMMIT", error))
     {
       rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_store_checkpoint (NbStore *self, GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* PASSIVE: never waits for, nor blocks, another connection */
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -1003,7 +875,7 @@ nb_store_load_revision (NbStore *self, const char *organ, guint year, gint64 rev
       sqlite3_bind_int64 (stmt, 1, report_id);
       sqlite3_bind_int64 (stmt, 2, revision);
       while ((row = next_row (self, stmt, error)) > 0)
-        undo_edit (report, (const char *) sqlite3_column_text (stmt, 0),
+        nb_store_log_undo (report, (const char *) sqlite3_column_text (stmt, 0),
                    (const char *) sqlite3_column_text (stmt, 1));
       if (row < 0)
         g_clear_object (&report);
@@ -1044,7 +916,7 @@ nb_store_acknowledge (NbStore *self, const char *organ, guint year, const char *
   bind_text (stmt, 2, key);
   if (note != NULL)
     {
-      at = dup_now ();
+      at = nb_store_log_now ();
       bind_text (stmt, 3, note);
       bind_text (stmt, 4, at);
     }
@@ -1106,7 +978,7 @@ nb_store_record_export (NbStore *self, const char *organ, guint year, gint64 rev
                         " VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
-  at = dup_now ();
+  at = nb_store_log_now ();
   sqlite3_bind_int64 (stmt, 1, report_id);
   sqlite3_bind_int64 (stmt, 2, revision);
   bind_text (stmt, 3, sum);

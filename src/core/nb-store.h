@@ -73,6 +73,7 @@ NbReport   *nb_store_load           (NbStore         *self,
                                      const char      *organ,
                                      guint            year,
                                      GError         **error);
+/* -1 with @error set (NB_STORE_ERROR_NOT_FOUND when there is no such report) */
 gint64      nb_store_get_revision   (NbStore         *self,
                                      const char      *organ,
                                      guint            year,
@@ -83,7 +84,15 @@ gboolean    nb_store_save           (NbStore         *self,
                                      const char      *source,
                                      GError         **error);
 
-/* The edit log: every change, oldest first; @field NULL for all fields. */
+/* Makes every save so far safe from a power cut too (a WAL checkpoint,
+ * which syncs the disk: milliseconds, so call it when idle, not per edit).
+ * A killed process loses no committed save even without it. */
+gboolean    nb_store_checkpoint     (NbStore         *self,
+                                     GError         **error);
+
+/* The edit log: every change, oldest first; @field NULL for all fields.
+ * Values: NULL for blank/absent, a figure as nb_number_format() writes it,
+ * a text section as a JSON array of {"heading", "body"} objects. */
 GPtrArray  *nb_store_history        (NbStore         *self,
                                      const char      *organ,
                                      guint            year,
@@ -117,6 +126,8 @@ gboolean    nb_store_record_export  (NbStore         *self,
                                      const char      *sha256,
                                      const char      *data_json,
                                      GError         **error);
+/* The latest export with that checksum, or FALSE with NB_STORE_ERROR_NOT_FOUND;
+ * every out argument may be NULL. */
 gboolean    nb_store_find_export    (NbStore         *self,
                                      const char      *sha256,
                                      char           **organ,

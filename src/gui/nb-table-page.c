@@ -99,6 +99,13 @@ slot_at (NbTablePage *self, guint index)
   return index < self->slots->len ? g_ptr_array_index (self->slots, index) : NULL;
 }
 
+static Slot *
+slot_for_cell (NbTablePage *self, guint cell)
+{
+  return cell < NB_N_CELLS && self->slot_of_cell[cell] >= 0
+         ? slot_at (self, (guint) self->slot_of_cell[cell]) : NULL;
+}
+
 static guint
 n_rows (NbTablePage *self)
 {
@@ -360,7 +367,7 @@ update_slot_style (NbTablePage *self, Slot *slot)
   gboolean error = slot->parse_message != NULL || slot->mark == MARK_ERROR;
   gboolean warning = !error && slot->mark == MARK_WARNING;
   const char *tooltip = slot->parse_message ? slot->parse_message : slot->finding_message;
-  g_autofree char *current = gtk_widget_get_tooltip_text (slot->entry);
+  const char *current = gtk_widget_get_tooltip_text (slot->entry);
 
   if (error != gtk_widget_has_css_class (slot->entry, "error"))
     {
@@ -601,16 +608,17 @@ clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(NbTablePage) self = g_weak_ref_get (&data->page);
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
   guint cell = data->cell;
+  Slot *slot;
 
   paste_data_free (data);
-  if (self == NULL || text == NULL || self->slot_of_cell[cell] < 0)
+  if (self == NULL || text == NULL || (slot = slot_for_cell (self, cell)) == NULL)
     return;
 
   if (strchr (text, '\t') != NULL || strchr (g_strchomp (text), '\n') != NULL)
     nb_table_page_paste (self, cell, text);
   else
     {
-      GtkEditable *editable = GTK_EDITABLE (slot_at (self, (guint) self->slot_of_cell[cell])->entry);
+      GtkEditable *editable = GTK_EDITABLE (slot->entry);
       int position;
 
       gtk_editable_delete_selection (editable);
@@ -997,23 +1005,25 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
 gboolean
 nb_table_page_focus_cell (NbTablePage *self, guint cell)
 {
+  Slot *slot;
+
   g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
   g_return_val_if_fail (cell < NB_N_CELLS, FALSE);
 
-  if (self->slot_of_cell[cell] < 0)
-    return FALSE;
-  return gtk_widget_grab_focus (slot_at (self, (guint) self->slot_of_cell[cell])->entry);
+  slot = slot_for_cell (self, cell);
+  return slot != NULL && gtk_widget_grab_focus (slot->entry);
 }
 
 GtkWidget *
 nb_table_page_get_entry (NbTablePage *self, guint cell)
 {
+  Slot *slot;
+
   g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
   g_return_val_if_fail (cell < NB_N_CELLS, NULL);
 
-  if (self->slot_of_cell[cell] < 0)
-    return NULL;
-  return slot_at (self, (guint) self->slot_of_cell[cell])->entry;
+  slot = slot_for_cell (self, cell);
+  return slot ? slot->entry : NULL;
 }
 
 gboolean

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What nb-window.c shares with nb-window-actions.c.
+ */
+#pragma once
+
+#include "nb-findings-view.h"
+#include "nb-info-page.h"
+#include "nb-preview-page.h"
+#include "nb-undo-stack.h"
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+#define NB_N_PAGES (NB_N_SECTIONS + 2)
+
+struct _NbWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  GtkWidget *edit_box;
+  GtkStack *title_stack;
+  GtkMenuButton *report_button;
+  AdwWindowTitle *report_title;
+  GtkPopover *report_popover;
+  GtkListBox *report_list;
+  GtkWidget *switcher_row;
+  GtkToggleButton *findings_button;
+  GtkImage *findings_icon;
+  GtkLabel *findings_label;
+  GtkStack *main_stack;
+  AdwFlap *flap;
+  AdwViewStack *view_stack;
+  NbFindingsView *findings_view;
+
+  /* pages: info, the six sections, preview */
+  GtkWidget *pages[NB_N_PAGES];
+  AdwViewStackPage *stack_pages[NB_N_PAGES];
+
+  /* the report in the window; the same object for the window's life */
+  NbStore *store;
+  NbSettings *settings;
+  NbReport *report;
+  NbReport *previous;     /* last year's, for W1/W2, or NULL */
+  NbUndoStack *undo;
+  char *organ;            /* which stored report this is; NULL: none */
+  guint year;
+  gboolean loading;
+
+  /* checks */
+  GPtrArray *findings;
+  GHashTable *acks;
+  guint check_id;
+  gboolean findings_dirty;
+
+  /* autosave */
+  gboolean dirty;
+  guint save_id;
+  gboolean save_failed;
+  char *saved_text;
+};
+
+/* nb-window-actions.c */
+void nb_window_class_init_actions (GtkWidgetClass *widget_class);
+void nb_window_acknowledge        (NbWindow       *self,
+                                   const char     *key,
+                                   const char     *message);
+void nb_window_toast              (NbWindow       *self,
+                                   const char     *title);
+void nb_window_update_actions     (NbWindow       *self);
+
+/* nb-window.c */
+void nb_window_reload_acks        (NbWindow       *self);
+
+G_END_DECLS
