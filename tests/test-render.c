@@ -663,6 +663,28 @@ test_grid (void)
   g_assert_cmpuint (first, !=, G_MAXUINT);
 }
 
+/* A part heading that ends a sentence runs into its paragraph, as in
+ * "（一）主动公开情况。2024年，…"; any other stands on a line of its own. */
+static void
+test_part_headings (void)
+{
+  g_autoptr(NbReport) report = new_blank_report ();
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+
+  nb_report_insert_part (report, NB_TEXT_OVERVIEW, -1, "（一）主动公开情况。", "全年主动公开信息。");
+  nb_report_insert_part (report, NB_TEXT_OVERVIEW, -1, "（二）依申请公开", "本年度未收到申请。");
+  nb_report_insert_part (report, NB_TEXT_OVERVIEW, -1, "", "第二段。\n\n第三段。");
+  path = write_pdf (report, FALSE, "parts.pdf", NULL);
+  raw = pdf_text (path, 0);
+  if (raw == NULL)
+    return;
+
+  g_assert_nonnull (strstr (raw, "\n（一）主动公开情况。全年主动公开信息。\n"));
+  g_assert_nonnull (strstr (raw, "\n（二）依申请公开\n本年度未收到申请。\n"));
+  g_assert_nonnull (strstr (raw, "\n第二段。\n第三段。\n"));
+}
+
 static void
 test_header_repeated (void)
 {
@@ -1100,6 +1122,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/pdffonts", test_pdffonts);
   g_test_add_func ("/render/pdftotext", test_pdftotext);
   g_test_add_func ("/render/grid", test_grid);
+  g_test_add_func ("/render/part-headings", test_part_headings);
   g_test_add_func ("/render/header-repeated", test_header_repeated);
   g_test_add_func ("/render/tables-only", test_tables_only);
   g_test_add_func ("/render/reproducible", test_reproducible);

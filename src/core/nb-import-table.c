@@ -948,16 +948,27 @@ place_rows (Reader *reader)
   for (guint r = 0; r < reader->voc->n_rows; r++)
     {
       const RowInfo *info = &reader->voc->rows[r];
+      guint last = r;
 
-      if (!reader->rows[r].seen)
+      if (reader->rows[r].seen)
         {
-          nb_import_add_problem (reader->result, 0, _("The row “%s” of table %s was not found"),
-                                 info->label, reader->name);
-          reader->result->complete = FALSE;
+          place_values (reader, info->label, reader->rows[r].line, reader->rows[r].values,
+                        info->n_values, info->first_cell);
           continue;
         }
-      place_values (reader, info->label, reader->rows[r].line, reader->rows[r].values,
-                    info->n_values, info->first_cell);
+
+      /* a text cut short misses every row from some point on: say so once */
+      while (last + 1 < reader->voc->n_rows && !reader->rows[last + 1].seen)
+        last++;
+      if (last == r)
+        nb_import_add_problem (reader->result, 0, _("The row “%s” of table %s was not found"),
+                               info->label, reader->name);
+      else
+        nb_import_add_problem (reader->result, 0,
+                               _("The %u rows of table %s from “%s” to “%s” were not found"),
+                               last - r + 1, reader->name, info->label, reader->voc->rows[last].label);
+      reader->result->complete = FALSE;
+      r = last;
     }
 }
 

@@ -98,6 +98,30 @@ remove_bookmarks (char *line)
     }
 }
 
+/* “— 2 —”, “第 2 页 共 6 页”; in text, where no figure stands alone, a bare
+ * “2” too. */
+static gboolean
+is_page_number (const char *norm, gboolean bare)
+{
+  gboolean digit = FALSE;
+  gboolean mark = FALSE;
+
+  if (norm == NULL || *norm == '\0' || g_utf8_strlen (norm, -1) > 12)
+    return FALSE;
+  for (const char *p = norm; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (c))
+        digit = TRUE;
+      else if (g_utf8_strchr ("-—–~第页共/", -1, c))
+        mark = TRUE;
+      else
+        return FALSE;
+    }
+  return digit && (mark || bare);
+}
+
 static void
 split_lines (Doc *doc, const char *text, gsize length)
 {
@@ -130,6 +154,12 @@ split_lines (Doc *doc, const char *text, gsize length)
       doc->lines[i].number = i + 1;
       if (strlen (doc->lines[i].text) <= MAX_HEADING_BYTES)
         doc->norms[i] = nb_import_normalize (doc->lines[i].text, -1);
+      /* a PDF's page footers, which can fall in the middle of a table */
+      if (is_page_number (doc->norms[i], FALSE))
+        {
+          doc->lines[i].text[0] = '\0';
+          doc->norms[i][0] = '\0';
+        }
     }
   g_ptr_array_unref (lines);
 }
@@ -186,6 +216,14 @@ trimmed (const char *text)
       end = prev;
     }
   return g_strndup (start, (gsize) (end - start));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *t = trimmed (text);
+
+  return *t == '\0';
 }
 
 /* ---- numbers in prose: years and dates ---- */
@@ -418,9 +456,47 @@ find_sections (Doc *doc)
     }
   if (current >= 0)
     doc->end[current] = doc->n_lines;
+
+  /* a text that stops inside a table was cut short */
+  if (current >= 1 && current <= 3)
+    {
+      guint last = doc->n_lines;
+
+      while (last > 0 && is_blank (doc->lines[last - 1].text))
+        last--;
+      if (last > 0)
+        nb_import_add_problem (doc->result, doc->lines[last - 1].number,
+                               _("The text ends inside table %s: it seems to have been cut short"),
+                               nb_format_section ((guint) current)->numeral);
+    }
 }
 
 /* ---- front matter ---- */
+
+static gboolean
+ends_sentence (const char *line)
+{
+  static const char *const ends[] = { "。", "！", "？", "；", "：", "”", "）", ")", "」", "…", ".", ";", ":", NULL };
+
+  for (guint i = 0; ends[i] != NULL; i++)
+    if (g_str_has_suffix (line, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds a line to a paragraph. Lines that a PDF wrapped (long, and ending
+ * mid-sentence) are joined without a break; Chinese needs no space. */
+static void
+append_line (GString *text, const char *line, gboolean *wrapped)
+{
+  if (*line == '\0')
+    return;
+  if (text->len > 0 && !*wrapped)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+  *wrapped = g_utf8_strlen (line, -1) >= MIN_WRAPPED_LINE_CHARS && !ends_sentence (line);
+}
+
 
 static char *
 organ_from_title (const char *title, const char *year_start, const char *year_end)
@@ -461,14 +537,6 @@ report_skipped (Doc *doc, guint first, guint last)
                            doc->lines[first].number, doc->lines[last].number);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *t = trimmed (text);
-
-  return *t == '\0';
-}
-
 static void
 read_front_matter (Doc *doc)
 {
@@ -478,6 +546,7 @@ read_front_matter (Doc *doc)
   guint preamble_from = 0;
   guint skipped_to = 0;   /* lines before this index were not read */
   g_autoptr(GString) preamble = g_string_new (NULL);
+  gboolean wrapped = FALSE;
   guint year = 0;
 
   for (guint i = 0; i < end && title == end; i++)
@@ -543,11 +612,7 @@ read_front_matter (Doc *doc)
     {
       g_autofree char *line = trimmed (doc->lines[i].text);
 
-      if (*line == '\0')
-        continue;
-      if (preamble->len > 0)
-        g_string_append_c (preamble, '\n');
-      g_string_append (preamble, line);
+      append_line (preamble, line, &wrapped);
     }
   if (preamble->len > 0)
     nb_report_set_preamble (report, preamble->str);
@@ -719,35 +784,7 @@ part_number (const char *line, const char **rest)
   return n;
 }
 
-static gboolean
-ends_sentence (const char *line)
-{
-  static const char *const ends[] = { "。", "！", "？", "；", "：", "”", "）", ")", "」", "…", ".", ";", ":", NULL };
 
-  for (guint i = 0; ends[i] != NULL; i++)
-    if (g_str_has_suffix (line, ends[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_page_number (const char *norm)
-{
-  gboolean digit = FALSE;
-
-  if (norm == NULL || *norm == '\0' || g_utf8_strlen (norm, -1) > 12)
-    return FALSE;
-  for (const char *p = norm; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_ascii_isdigit (c))
-        digit = TRUE;
-      else if (!g_utf8_strchr ("-—–~第页共/", -1, c))
-        return FALSE;
-    }
-  return digit;
-}
 
 typedef struct
 {
@@ -776,10 +813,7 @@ append_body (PartBuilder *builder, const char *line)
 {
   if (*line == '\0')
     return;
-  if (builder->body->len > 0 && !builder->last_wrapped)
-    g_string_append_c (builder->body, '\n');
-  g_string_append (builder->body, line);
-  builder->last_wrapped = g_utf8_strlen (line, -1) >= MIN_WRAPPED_LINE_CHARS && !ends_sentence (line);
+  append_line (builder->body, line, &builder->last_wrapped);
   builder->open = TRUE;
 }
 
@@ -840,7 +874,7 @@ read_text_section (Doc *doc, NbTextSection section, guint start, guint end)
       guint last = end;
       g_autofree char *date = NULL;
 
-      while (last > start && is_blank (doc->lines[last - 1].text))
+      while (last > start && (is_blank (doc->lines[last - 1].text) || is_page_number (doc->norms[last - 1], TRUE)))
         last--;
       if (last > start && doc->norms[last - 1] != NULL &&
           (date = parse_date_line (doc->norms[last - 1])) != NULL &&
@@ -864,7 +898,7 @@ read_text_section (Doc *doc, NbTextSection section, guint start, guint end)
       const char *rest = NULL;
       guint number;
 
-      if (*line == '\0' || is_page_number (doc->norms[i]))
+      if (*line == '\0' || is_page_number (doc->norms[i], TRUE))
         continue;
       number = part_number (line, &rest);
       if (number > last_number && number <= last_number + 2)
@@ -975,9 +1009,13 @@ nb_import_text (const char *text, gssize length, GError **error)
     n_found += doc.start[s] >= 0;
   if (n_found == 0)
     {
+      gboolean empty = TRUE;
+
+      for (guint i = 0; i < doc.n_lines && empty; i++)
+        empty = is_blank (doc.lines[i].text);
       doc_clear (&doc);
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT,
-                   size == 0 || is_blank (text)
+                   empty
                    ? _("The text is empty")
                    : _("This is not a 政府信息公开工作年度报告: none of its section headings "
                        "(一、总体情况 to 六、其他需要报告的事项) was found"));

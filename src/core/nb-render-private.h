@@ -58,6 +58,10 @@ void         nb_render_add_heading    (NbRender    *self,
                                        const char  *text,
                                        double       keep_after);
 
+/* The section headings as PDF bookmarks (nb-render-pdf.c). */
+void         nb_render_add_pdf_outline (NbRender       *self,
+                                        cairo_surface_t *surface);
+
 /* Section 二, 三 or 四 (@table 2, 3, 4) with its heading. */
 void         nb_render_add_table      (NbRender    *self,
                                        NbReport    *report,

@@ -562,6 +562,9 @@ build_t3 (NbReport *report)
         add_cell (table, at, 1, t3_run (r, FALSE), 1, row->inner, ALIGN_CENTER);
       outer = row->outer;
       inner = row->inner;
+      /* a group such as （六）其他处理 stays on one page with its label */
+      table->keep_with_next[at] = row->inner != NULL && r + 1 < NB_T3_N_ROWS
+                                  && g_strcmp0 (nb_format_t3_row (r + 1)->inner, row->inner) == 0;
 
       if (row->outer == NULL)
         add_cell (table, at, 0, 1, T3_LABEL_COLUMNS, row->label, ALIGN_LEFT);

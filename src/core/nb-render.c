@@ -8,16 +8,10 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "nb-render-private.h"
 
@@ -217,12 +211,36 @@ add_letter_spacing (PangoAttrList *attrs, int spacing, guint start, guint end)
   pango_attr_list_insert (attrs, attr);
 }
 
+static int
+line_width (PangoLayout *layout, int index)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, index), NULL, &logical);
+  return logical.width;
+}
+
+static void
+set_spacings (PangoLayout *layout, PangoAttrList *base, int spacing,
+              const int *extra, const int *starts, const int *lengths, int n_lines)
+{
+  PangoAttrList *attrs = pango_attr_list_copy (base);
+
+  for (int i = 0; i < n_lines; i++)
+    add_letter_spacing (attrs, spacing + extra[i], starts[i], starts[i] + lengths[i]);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 /* Pango's own justification widens only the spaces of a line that has
  * any, which tears holes into Chinese text with a figure or a Latin word
  * set off by spaces; a Chinese typesetter spreads the difference over
- * every character of the line instead. Two rounds: the second takes up
- * what the first left over. A line that would have to be spread by more
- * than half a character per character stays as it is. */
+ * every character of the line instead. Pango trims the spacing at some
+ * run ends, so the first round spreads a little too little and measures
+ * how much each unit of spacing widened the line; the second fills the
+ * line. If a round moves a line break, the round before it stands. A line
+ * that would need more than half a character per character stays as it
+ * is. */
 static void
 justify_lines (PangoLayout *layout, PangoAttrList *base, int spacing, double size)
 {
@@ -232,7 +250,12 @@ justify_lines (PangoLayout *layout, PangoAttrList *base, int spacing, double siz
   int indent = MAX (pango_layout_get_indent (layout), 0);
   g_autofree int *starts = g_new0 (int, n_lines);
   g_autofree int *lengths = g_new0 (int, n_lines);
+  g_autofree int *widths = g_new0 (int, n_lines);
   g_autofree int *extra = g_new0 (int, n_lines);
+  g_autofree int *previous = g_new0 (int, n_lines);
+
+  if (n_lines < 2)
+    return;
 
   for (int i = 0; i < n_lines; i++)
     {
@@ -240,39 +263,39 @@ justify_lines (PangoLayout *layout, PangoAttrList *base, int spacing, double siz
 
       starts[i] = line->start_index;
       lengths[i] = line->length;
+      widths[i] = line_width (layout, i);
     }
 
-  for (int round = 0; round < 2 && n_lines > 1; round++)
+  for (int round = 0; round < 2; round++)
     {
-      PangoAttrList *attrs = pango_attr_list_copy (base);
-      gboolean same = TRUE;
+      gboolean same;
 
+      memcpy (previous, extra, n_lines * sizeof (int));
       for (int i = 0; i + 1 < n_lines; i++)
         {
-          PangoRectangle logical;
+          int room = width - (i == 0 ? indent : 0) - line_width (layout, i);
           int n_chars = g_utf8_strlen (text + starts[i], lengths[i]);
 
-          pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, i), NULL, &logical);
-          if (n_chars > 1)
-            extra[i] += (width - (i == 0 ? indent : 0) - logical.width) / (n_chars - 1);
+          if (round == 0)
+            extra[i] = room / (n_chars + 2);
+          else if (extra[i] > 0)
+            {
+              double grown = (line_width (layout, i) - widths[i]) / (double) extra[i];
+
+              if (grown >= 1.0)
+                extra[i] += (int) (room / grown);
+            }
           if (extra[i] < 0 || extra[i] > size * PANGO_SCALE / 2)
             extra[i] = 0;
         }
-      for (int i = 0; i < n_lines; i++)
-        add_letter_spacing (attrs, spacing + extra[i], starts[i], starts[i] + lengths[i]);
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
+      set_spacings (layout, base, spacing, extra, starts, lengths, n_lines);
 
       same = pango_layout_get_line_count (layout) == n_lines;
       for (int i = 0; i < n_lines && same; i++)
         same = pango_layout_get_line_readonly (layout, i)->start_index == starts[i];
       if (!same)
         {
-          /* spreading moved a break: set the paragraph unjustified */
-          attrs = pango_attr_list_copy (base);
-          add_letter_spacing (attrs, spacing, 0, G_MAXUINT);
-          pango_layout_set_attributes (layout, attrs);
-          pango_attr_list_unref (attrs);
+          set_spacings (layout, base, spacing, previous, starts, lengths, n_lines);
           return;
         }
     }
@@ -677,6 +700,21 @@ nb_render_add_heading (NbRender *self, const char *text, double keep_after)
   add_paragraph (self, text, &heading);
 }
 
+/* The sections as PDF bookmarks. */
+void
+nb_render_add_pdf_outline (NbRender *self, cairo_surface_t *surface)
+{
+  for (guint i = 0; i < self->outline->len; i++)
+    {
+      const OutlineEntry *entry = &g_array_index (self->outline, OutlineEntry, i);
+      /* whole points: %f would follow the locale's decimal comma */
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[%d %d]", entry->page + 1,
+                                               (int) NB_BLOCK_LEFT, (int) entry->y);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->text, link, 0);
+    }
+}
+
 /* Public API */
 
 NbRender *
@@ -773,172 +811,4 @@ nb_render_format_date (const char *iso_date)
     return NULL;
 
   return g_strdup_printf ("%u年%u月%u日", year, month, day);
-}
-
-/* Writing the PDF */
-
-typedef struct
-{
-  int fd;
-  GChecksum *checksum;
-  int saved_errno;
-} Sink;
-
-static cairo_status_t
-write_cb (void *closure, const unsigned char *data, unsigned int length)
-{
-  Sink *sink = closure;
-
-  g_checksum_update (sink->checksum, data, length);
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The date of issue, or 1 January of the year after the report's, which is
- * when reports are written: never the clock, so that the bytes depend on
- * the data alone. */
-static char *
-dup_pdf_date (NbReport *report)
-{
-  const char *issued = nb_report_get_issued (report);
-
-  g_autofree char *valid = issued ? nb_render_format_date (issued) : NULL;
-  guint year = nb_report_get_year (report);
-
-  if (valid != NULL)
-    return g_strdup_printf ("%sT00:00:00+08:00", issued);
-  return g_strdup_printf ("%04u-01-01T00:00:00+08:00", year != 0 ? year + 1 : NB_MIN_YEAR);
-}
-
-static void
-set_metadata (cairo_surface_t *surface, NbReport *report)
-{
-  g_autofree char *title = nb_report_dup_title (report);
-  g_autofree char *date = dup_pdf_date (report);
-  const char *organ = nb_report_get_organ_name (report);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (organ != NULL && *organ != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, organ);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, NB_PDF_SUBJECT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Nianbao " PACKAGE_VERSION);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-}
-
-static void
-add_outline (NbRender *self, cairo_surface_t *surface)
-{
-  for (guint i = 0; i < self->outline->len; i++)
-    {
-      const OutlineEntry *entry = &g_array_index (self->outline, OutlineEntry, i);
-      g_autofree char *link = g_strdup_printf ("page=%u pos=[%.2f %.2f]", entry->page + 1,
-                                               NB_BLOCK_LEFT, entry->y);
-
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->text, link, 0);
-    }
-}
-
-static void
-set_save_error (GError **error, const char *path, int saved_errno)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not save the PDF “%s”: %s"), path, g_strerror (saved_errno));
-}
-
-gboolean
-nb_render_write_pdf (NbReport    *report,
-                     gboolean     tables_only,
-                     const char  *path,
-                     char       **sha256_hex,
-                     GError     **error)
-{
-  g_autoptr(NbRender) self = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  Sink sink;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Could not save the PDF “%s”: the folder “%s” does not exist"),
-                   path, dir);
-      return FALSE;
-    }
-
-  tmp_path = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
-  if (sink.fd < 0)
-    {
-      set_save_error (error, path, errno);
-      return FALSE;
-    }
-
-  self = nb_render_new (report, tables_only);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  sink.checksum = checksum;
-  sink.saved_errno = 0;
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink,
-                                                 NB_RENDER_PAGE_WIDTH, NB_RENDER_PAGE_HEIGHT);
-  set_metadata (surface, report);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      nb_render_draw_page (self, cr, i);
-      cairo_show_page (cr);
-    }
-  add_outline (self, surface);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS && g_fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (!g_close (sink.fd, NULL) && sink.saved_errno == 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.saved_errno = errno;
-
-  if (sink.saved_errno == 0 && status == CAIRO_STATUS_SUCCESS
-      && g_rename (tmp_path, path) != 0)
-    sink.saved_errno = errno;
-
-  if (sink.saved_errno != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      if (sink.saved_errno != 0)
-        set_save_error (error, path, sink.saved_errno);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not save the PDF “%s”: %s"), path, cairo_status_to_string (status));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  if (sha256_hex != NULL)
-    *sha256_hex = g_strdup (g_checksum_get_string (checksum));
-  return TRUE;
 }

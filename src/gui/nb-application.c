@@ -46,6 +46,18 @@ nb_gui_register_resources (void)
     }
 }
 
+void
+nb_gui_init_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  nb_gui_register_resources ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/nianbao/Nianbao/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 store_error_response_cb (AdwMessageDialog *dialog, const char *response, GApplication *app)
 {

@@ -27,5 +27,8 @@ NbSettings    *nb_application_get_settings (NbApplication *self);
 /* Registers the GResource of the .ui files and the style sheet; safe to
  * call more than once. */
 void           nb_gui_register_resources   (void);
+/* For a window without the application (the tests): the resources and
+ * the style sheet that AdwApplication would load. */
+void           nb_gui_init_style           (void);
 
 G_END_DECLS

@@ -148,8 +148,13 @@ add_label (NbTablePage *self, const char *text, int col, int row, int width, int
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  /* A wrapping label would otherwise shrink to one character a line
+   * before the figures' columns give up any space. */
   if (max_chars > 0)
-    gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+    {
+      gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+      gtk_label_set_width_chars (GTK_LABEL (label), MAX (max_chars * 2 / 3, 1));
+    }
   gtk_widget_add_css_class (label, css_class);
   gtk_grid_attach (self->grid, label, col, row, width, height);
   return label;
@@ -193,7 +198,9 @@ add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow
   self->slot_of_cell[cell] = (int) slot->index;
 
   gtk_editable_set_alignment (GTK_EDITABLE (slot->entry), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (slot->entry), 6);
+  /* GtkText asks for 150 px by default; a figure needs far less. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (slot->entry), 1);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (slot->entry), 10);
   gtk_editable_set_enable_undo (GTK_EDITABLE (slot->entry), FALSE);
   gtk_widget_set_valign (slot->entry, GTK_ALIGN_FILL);
   gtk_widget_add_css_class (slot->entry, "nb-cell");
@@ -271,7 +278,7 @@ build_t3 (NbTablePage *self)
             span++;
           add_label (self, column->group, first + (int) c, 1, (int) span, 1, "nb-head", -1);
         }
-      add_label (self, column->label, first + (int) c, 2, 1, 1, "nb-head", 6);
+      add_label (self, column->label, first + (int) c, 2, 1, 1, "nb-head", 12);
     }
 
   for (guint r = 0; r < NB_T3_N_ROWS; r++)
@@ -306,7 +313,7 @@ build_t3 (NbTablePage *self)
                   while (r + span < NB_T3_N_ROWS &&
                          g_strcmp0 (nb_format_t3_row (r + span)->inner, row->inner) == 0)
                     span++;
-                  add_row_label (self, row->inner, 1, grid_row, 1, (int) span, 4);
+                  add_row_label (self, row->inner, 1, grid_row, 1, (int) span, 8);
                 }
               add_row_label (self, row->label, 2, grid_row, 1, 1, 18);
             }
@@ -345,7 +352,7 @@ build_t4 (NbTablePage *self)
         }
       for (guint c = 0; c < NB_T4_N_COLUMNS; c++)
         {
-          add_label (self, nb_format_t4_column_label (c), col + (int) c, 2, 1, 1, "nb-head", 2);
+          add_label (self, nb_format_t4_column_label (c), col + (int) c, 2, 1, 1, "nb-head", 4);
           add_slot (self, nb_format_t4_cell (g, c), col + (int) c, 3, 1, 0, g * NB_T4_N_COLUMNS + c);
         }
     }
@@ -541,7 +548,14 @@ entry_changed_cb (GtkEditable *editable, NbTablePage *self)
     clear_parse_error (self, slot);
   else
     {
-      g_autofree char *kept = nb_report_dup_figure_text (self->report, slot->cell);
+      g_autofree char *kept = NULL;
+
+      /* The cell keeps what it held before this edit began, not the half
+       * typed text before the bad keystroke. */
+      self->committing = slot;
+      nb_undo_stack_revert_merge (self->undo, slot->cell);
+      self->committing = NULL;
+      kept = nb_report_dup_figure_text (self->report, slot->cell);
 
       g_free (slot->parse_message);
       slot->parse_message = g_strdup_printf (_("Not accepted: %s The cell keeps %s."),
@@ -644,10 +658,18 @@ static gboolean
 key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, NbTablePage *self)
 {
+  return nb_table_page_key (self, keyval, state);
+}
+
+gboolean
+nb_table_page_key (NbTablePage *self, guint keyval, GdkModifierType state)
+{
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Slot *slot = slot_for_widget (root ? gtk_root_get_focus (root) : NULL);
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
+
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
 
   if (slot == NULL || self->undo == NULL)
     return FALSE;
@@ -762,6 +784,8 @@ nb_table_page_constructed (GObject *object)
       build_t3 (self);
       break;
     case 4:
+      /* fifteen columns of small counts: narrower cells keep them on screen */
+      gtk_widget_add_css_class (GTK_WIDGET (self->grid), "nb-narrow");
       build_t4 (self);
       break;
     default:
@@ -942,6 +966,10 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
           else
             n_warnings++;
         }
+      /* Blank cells (W7) show that they are blank; painting every cell of a
+       * new report yellow would hide the warnings that matter. */
+      if (g_strcmp0 (finding->rule, "W7") == 0)
+        continue;
       for (guint c = 0; c < finding->cells->len; c++)
         {
           guint cell = g_array_index (finding->cells, guint, c);
@@ -985,8 +1013,8 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
                                             n_errors), n_errors);
   else if (n_warnings > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "The sums add up; %u warning to look at (marked in yellow).",
-                                            "The sums add up; %u warnings to look at (marked in yellow).",
+                                            "The sums add up; %u warning to look at in the findings (F9).",
+                                            "The sums add up; %u warnings to look at in the findings (F9).",
                                             n_warnings), n_warnings);
   else
     summary = g_strdup (_("Every sum in this table adds up."));

@@ -31,6 +31,11 @@ GtkWidget *nb_table_page_get_entry      (NbTablePage  *self,
 gboolean   nb_table_page_paste          (NbTablePage  *self,
                                          guint         cell,
                                          const char   *text);
+/* What a key does in the focused cell (Tab, Enter, arrows, Ctrl+Z, Ctrl+V…):
+ * TRUE when the page handled it. */
+gboolean   nb_table_page_key            (NbTablePage     *self,
+                                         guint            keyval,
+                                         GdkModifierType  state);
 /* Ends the edit in the focused cell (as leaving it would). */
 void       nb_table_page_commit         (NbTablePage  *self);
 const char *nb_table_page_get_message   (NbTablePage  *self);

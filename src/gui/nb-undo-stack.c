@@ -370,6 +370,30 @@ nb_undo_stack_close_merge (NbUndoStack *self)
     top->mergeable = FALSE;
 }
 
+gboolean
+nb_undo_stack_revert_merge (NbUndoStack *self, guint cell)
+{
+  Step *top;
+  Change *change;
+  gboolean could_undo, could_redo;
+
+  g_return_val_if_fail (NB_IS_UNDO_STACK (self), FALSE);
+
+  top = top_step (self);
+  if (top == NULL || !top->mergeable)
+    return FALSE;
+  change = g_ptr_array_index (top->changes, 0);
+  if (change->index != cell)
+    return FALSE;
+
+  could_undo = nb_undo_stack_can_undo (self);
+  could_redo = nb_undo_stack_can_redo (self);
+  apply_figure (self->report, cell, change->old_filled, change->old_value);
+  g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+  notify_state (self, could_undo, could_redo);
+  return TRUE;
+}
+
 void
 nb_undo_stack_insert_part (NbUndoStack *self, NbTextSection section, int position,
                            const char *heading, const char *body)

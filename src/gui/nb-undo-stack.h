@@ -33,6 +33,10 @@ void         nb_undo_stack_set_figure      (NbUndoStack   *self,
                                             gint64         value);
 /* Ends the typing session that @merge extends. */
 void         nb_undo_stack_close_merge     (NbUndoStack   *self);
+/* Puts back the value the cell of the open typing session had before it
+ * began, and forgets the session: what was typed is refused as a whole. */
+gboolean     nb_undo_stack_revert_merge    (NbUndoStack   *self,
+                                            guint          cell);
 
 void         nb_undo_stack_insert_part     (NbUndoStack   *self,
                                             NbTextSection  section,

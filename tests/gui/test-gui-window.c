@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The editor's window driven through its real widgets under Xvfb: cells
+ * typed into, marks and badges read back, the database reopened.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "nb-application.h"
+#include "nb-finding.h"
+#include "nb-findings-view.h"
+#include "nb-preview-page.h"
+#include "nb-store.h"
+#include "nb-table-page.h"
+#include "nb-text-page.h"
+#include "nb-window.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  NbStore *store;
+  NbSettings *settings;
+  NbWindow *window;
+} Fixture;
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets idles, layout and drawing run. */
+static void
+settle (void)
+{
+  wait_ms (50);
+}
+
+static const char *
+sample_path (void)
+{
+  const char *path = g_getenv ("NIANBAO_SAMPLE");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static NbWindow *
+new_window (Fixture *fixture)
+{
+  NbWindow *window = nb_window_new (NULL, fixture->store, fixture->settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) sample = NULL;
+  gboolean load_sample = GPOINTER_TO_INT (data);
+
+  fixture->dir = g_dir_make_tmp ("nianbao-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "reports.db", NULL);
+  fixture->store = nb_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  fixture->settings = nb_settings_new ();
+  fixture->window = new_window (fixture);
+
+  if (!load_sample)
+    return;
+  sample = g_file_new_for_path (sample_path ());
+  nb_window_import_file (fixture->window, sample);
+  settle ();
+  g_assert_true (nb_window_has_report (fixture->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  settle ();
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->settings);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+static guint
+cell (const char *id)
+{
+  guint n = nb_format_cell_by_id (id);
+
+  g_assert_cmpuint (n, !=, NB_CELL_NONE);
+  return n;
+}
+
+static NbTablePage *
+table_page (Fixture *fixture, guint table)
+{
+  g_autofree char *name = g_strdup_printf ("s%u", table - 1);
+  GtkWidget *page = nb_window_get_page (fixture->window, name);
+
+  g_assert_true (NB_IS_TABLE_PAGE (page));
+  return NB_TABLE_PAGE (page);
+}
+
+static GtkEditable *
+entry_for (Fixture *fixture, const char *id)
+{
+  guint n = cell (id);
+  GtkWidget *entry = nb_table_page_get_entry (table_page (fixture, nb_format_cell (n)->table), n);
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+static gint64
+figure (Fixture *fixture, const char *id)
+{
+  gint64 value = -1;
+
+  g_assert_true (nb_report_get_figure (nb_window_get_report (fixture->window), cell (id), &value));
+  return value;
+}
+
+static void
+type_into (Fixture *fixture, const char *id, const char *text)
+{
+  gtk_editable_set_text (entry_for (fixture, id), text);
+  settle ();
+}
+
+static void
+test_empty_state (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path ());
+
+  g_assert_false (nb_window_has_report (fixture->window));
+  g_assert_false (gtk_widget_get_mapped (nb_window_get_page (fixture->window, "s2")));
+
+  nb_window_import_file (fixture->window, sample);
+  settle ();
+  g_assert_true (nb_window_has_report (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (nb_window_get_page (fixture->window, "info")));
+  /* The sample report is a correct one: no badge anywhere. */
+  g_assert_cmpuint (nb_findings_count (nb_window_get_findings (fixture->window),
+                                       NB_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.new.natural")), ==, "14");
+}
+
+static void
+test_create_report (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+
+  g_assert_true (nb_window_create_report (fixture->window, "测试街道办事处", 2024, &error));
+  g_assert_no_error (error);
+  report = nb_window_get_report (fixture->window);
+  g_assert_cmpstr (nb_report_get_organ_name (report), ==, "测试街道办事处");
+  g_assert_cmpuint (nb_report_get_year (report), ==, 2024);
+  /* A new report starts with the customary headings of each text section. */
+  g_assert_cmpuint (nb_report_get_n_parts (report, NB_TEXT_OVERVIEW), ==, 5);
+  g_assert_cmpstr (nb_report_get_part_heading (report, NB_TEXT_OVERVIEW, 0), ==,
+                   nb_format_text_section (NB_TEXT_OVERVIEW)->customary[0]);
+
+  /* The same (organ, year) twice is refused, and the first one kept. */
+  g_assert_false (nb_window_create_report (fixture->window, "测试街道办事处", 2024, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_EXISTS);
+}
+
+static void
+test_error_marks (Fixture *fixture, gconstpointer data)
+{
+  GtkEditable *natural = entry_for (fixture, "t3.new.natural");
+  GtkEditable *total = entry_for (fixture, "t3.new.total");
+  const char *tooltip;
+
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (total), "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_FALSE);
+
+  type_into (fixture, "t3.new.natural", "15");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 15);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (total), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (total));
+  g_assert_nonnull (tooltip);
+  /* The row now adds up to 20 against a stored total of 19. */
+  g_assert_nonnull (strstr (tooltip, "20"));
+  g_assert_nonnull (strstr (tooltip, "19"));
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), >=, 1);
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s1"), ==, 0);
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s3"), ==, 0);
+
+  /* The computed sum is offered where the total would be typed. */
+  type_into (fixture, "t3.new.total", "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (total)), ==, "20");
+
+  /* Full-width digits, as a Chinese input method types them. */
+  type_into (fixture, "t3.new.natural", "１４");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  type_into (fixture, "t3.new.total", "19");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (total), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (total)));
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), ==, 0);
+}
+
+static void
+test_letter_refused (Fixture *fixture, gconstpointer data)
+{
+  NbTablePage *page = table_page (fixture, 3);
+  GtkEditable *natural = entry_for (fixture, "t3.new.natural");
+  const char *tooltip;
+
+  nb_window_show_page (fixture->window, "s2");
+  settle ();
+  g_assert_true (nb_table_page_focus_cell (page, cell ("t3.new.natural")));
+  settle ();
+
+  type_into (fixture, "t3.new.natural", "1a");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (natural));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "14"));
+  g_assert_nonnull (strstr (nb_table_page_get_message (page), tooltip));
+
+  /* Leaving the cell gives the kept value back. */
+  nb_table_page_commit (page);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (natural), ==, "14");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+
+  /* A negative count and a fraction are refused too. */
+  type_into (fixture, "t3.new.natural", "-3");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  type_into (fixture, "t3.new.natural", "2.5");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  /* The fee takes decimals, to the fen. */
+  type_into (fixture, "t2.fees.amount", "12.345678");
+  g_assert_cmpint (figure (fixture, "t2.fees.amount"), ==, 12345678);
+}
+
+static void
+assert_focus (Fixture *fixture, const char *id)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  g_assert_nonnull (focus);
+  if (!gtk_widget_is_ancestor (focus, GTK_WIDGET (entry_for (fixture, id))))
+    g_error ("the cursor is not in %s", id);
+}
+
+static void
+press (Fixture *fixture, guint table, guint keyval, GdkModifierType state)
+{
+  g_assert_true (nb_table_page_key (table_page (fixture, table), keyval, state));
+  settle ();
+}
+
+static void
+test_keyboard (Fixture *fixture, gconstpointer data)
+{
+  NbTablePage *page = table_page (fixture, 3);
+
+  nb_window_show_page (fixture->window, "s2");
+  nb_table_page_focus_cell (page, cell ("t3.new.natural"));
+  settle ();
+  assert_focus (fixture, "t3.new.natural");
+
+  press (fixture, 3, GDK_KEY_Return, 0);
+  assert_focus (fixture, "t3.carried_in.natural");
+  press (fixture, 3, GDK_KEY_Tab, 0);
+  assert_focus (fixture, "t3.carried_in.business");
+  press (fixture, 3, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  assert_focus (fixture, "t3.carried_in.natural");
+  press (fixture, 3, GDK_KEY_Down, 0);
+  assert_focus (fixture, "t3.disclosed.natural");
+  press (fixture, 3, GDK_KEY_Return, GDK_SHIFT_MASK);
+  assert_focus (fixture, "t3.carried_in.natural");
+  press (fixture, 3, GDK_KEY_Up, 0);
+  assert_focus (fixture, "t3.new.natural");
+  /* Tab at the end of a row goes on to the next row. */
+  nb_table_page_focus_cell (page, cell ("t3.new.total"));
+  press (fixture, 3, GDK_KEY_Tab, 0);
+  assert_focus (fixture, "t3.carried_in.natural");
+  /* Up in the first row stays there. */
+  nb_table_page_focus_cell (page, cell ("t3.new.business"));
+  press (fixture, 3, GDK_KEY_Up, 0);
+  assert_focus (fixture, "t3.new.business");
+
+  /* Table 二: Enter from a three-column row lands in the one-column row. */
+  nb_window_show_page (fixture->window, "s1");
+  nb_table_page_focus_cell (table_page (fixture, 2), cell ("t2.normative.in_force"));
+  press (fixture, 2, GDK_KEY_Return, 0);
+  assert_focus (fixture, "t2.license.decisions");
+
+  /* Ctrl+Z in a cell undoes the last edit of the report. */
+  nb_window_show_page (fixture->window, "s2");
+  nb_table_page_focus_cell (page, cell ("t3.new.natural"));
+  settle ();
+  type_into (fixture, "t3.new.natural", "30");
+  press (fixture, 3, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.new.natural")), ==, "14");
+  press (fixture, 3, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 30);
+
+  /* Alt+4 (page 四) puts the cursor in its first cell. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.goto-page", "i", 4);
+  settle ();
+  assert_focus (fixture, "t4.review.upheld");
+}
+
+static void
+test_paste_undo (Fixture *fixture, gconstpointer data)
+{
+  NbTablePage *page = table_page (fixture, 3);
+
+  g_assert_true (nb_table_page_paste (page, cell ("t3.new.business"), "7\t8\t9\r\n10\t11\t12\r\n"));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.business"), ==, 7);
+  g_assert_cmpint (figure (fixture, "t3.new.research"), ==, 8);
+  g_assert_cmpint (figure (fixture, "t3.new.charity"), ==, 9);
+  g_assert_cmpint (figure (fixture, "t3.carried_in.business"), ==, 10);
+  g_assert_cmpint (figure (fixture, "t3.carried_in.charity"), ==, 12);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.carried_in.research")), ==, "11");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, "t3.new.total")), "error"));
+
+  /* One paste, one undo step. */
+  g_assert_true (nb_window_undo (fixture->window));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.business"), ==, 3);
+  g_assert_cmpint (figure (fixture, "t3.carried_in.charity"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.new.research")), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, "t3.new.total")), "error"));
+
+  g_assert_true (nb_window_redo (fixture->window));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.carried_in.charity"), ==, 12);
+  g_assert_true (nb_window_undo (fixture->window));
+
+  /* A block with a word in it changes nothing and says where. */
+  g_assert_false (nb_table_page_paste (page, cell ("t3.new.business"), "5\t6\n7\tabc\n"));
+  g_assert_cmpint (figure (fixture, "t3.new.business"), ==, 3);
+  g_assert_nonnull (strstr (nb_table_page_get_message (page), "abc"));
+
+  /* What does not fit is left out, and said so. */
+  g_assert_true (nb_table_page_paste (page, cell ("t3.new.total"), "19\t1\t2"));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.total"), ==, 19);
+  g_assert_cmpint (figure (fixture, "t3.carried_in.natural"), ==, 2);
+}
+
+static void
+test_typing_undo (Fixture *fixture, gconstpointer data)
+{
+  NbTablePage *page = table_page (fixture, 3);
+
+  nb_window_show_page (fixture->window, "s2");
+  nb_table_page_focus_cell (page, cell ("t3.new.natural"));
+  settle ();
+
+  /* Keystrokes in one cell make one step. */
+  type_into (fixture, "t3.new.natural", "1");
+  type_into (fixture, "t3.new.natural", "15");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 15);
+  nb_table_page_commit (page);
+
+  type_into (fixture, "t3.new.business", "4");
+  g_assert_true (nb_window_undo (fixture->window));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.business"), ==, 3);
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 15);
+  g_assert_true (nb_window_undo (fixture->window));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.new.natural")), ==, "14");
+  g_assert_true (nb_window_redo (fixture->window));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 15);
+
+  /* Fill in totals: one step that puts every sum right. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fill-totals", NULL);
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.total"), ==, 20);
+  /* The row adds up now (R1); the balance of the column (R3) still
+   * rightly fails, as 15 is one more request than was handled. */
+  {
+    GPtrArray *findings = nb_window_get_findings (fixture->window);
+
+    for (guint i = 0; i < findings->len; i++)
+      g_assert_cmpstr (((NbFinding *) g_ptr_array_index (findings, i))->rule, !=, "R1");
+  }
+  g_assert_true (nb_window_undo (fixture->window));
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.total"), ==, 19);
+}
+
+static void
+test_autosave_and_reopen (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) other = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+  guint c = cell ("t3.new.natural");
+  NbTextPage *text;
+
+  type_into (fixture, "t3.new.natural", "23");
+  type_into (fixture, "t2.fees.amount", "0.5");
+
+  /* Within a second, without closing anything, another connection sees it. */
+  wait_ms (900);
+  g_assert_nonnull (nb_window_get_saved_text (fixture->window));
+  other = nb_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  stored = nb_store_load (other, "临川市青溪区柳塘街道办事处", 2024, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_report_get_figure (stored, c, &value));
+  g_assert_cmpint (value, ==, 23);
+  g_clear_object (&stored);
+
+  /* Edits made just before closing are saved by the close. */
+  text = NB_TEXT_PAGE (nb_window_get_page (fixture->window, "s4"));
+  nb_report_insert_part (nb_window_get_report (fixture->window), NB_TEXT_PROBLEMS, -1,
+                         "（四）补充说明", "新增的一段。");
+  type_into (fixture, "t4.review.upheld", "6");
+  g_assert_true (NB_IS_TEXT_PAGE (text));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  settle ();
+  fixture->window = NULL;
+
+  fixture->window = new_window (fixture);
+  g_assert_true (nb_window_has_report (fixture->window));
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 23);
+  g_assert_cmpint (figure (fixture, "t4.review.upheld"), ==, 6);
+  g_assert_cmpint (figure (fixture, "t2.fees.amount"), ==, 500000);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t2.fees.amount")), ==, "0.5");
+  {
+    NbReport *report = nb_window_get_report (fixture->window);
+    guint n = nb_report_get_n_parts (report, NB_TEXT_PROBLEMS);
+
+    g_assert_cmpstr (nb_report_get_part_heading (report, NB_TEXT_PROBLEMS, n - 1), ==,
+                     "（四）补充说明");
+  }
+}
+
+static void
+test_text_parts (Fixture *fixture, gconstpointer data)
+{
+  NbTextPage *page = NB_TEXT_PAGE (nb_window_get_page (fixture->window, "s4"));
+  NbReport *report = nb_window_get_report (fixture->window);
+  guint n = nb_report_get_n_parts (report, NB_TEXT_PROBLEMS);
+
+  /* The sample has every customary heading already. */
+  g_assert_cmpuint (nb_text_page_insert_customary (page), ==, 0);
+  nb_report_remove_part (report, NB_TEXT_PROBLEMS, 0);
+  settle ();
+  g_assert_cmpuint (nb_text_page_insert_customary (page), ==, 1);
+  settle ();
+  g_assert_cmpuint (nb_report_get_n_parts (report, NB_TEXT_PROBLEMS), ==, n);
+  g_assert_true (nb_window_undo (fixture->window));
+  settle ();
+  g_assert_cmpuint (nb_report_get_n_parts (report, NB_TEXT_PROBLEMS), ==, n - 1);
+  g_assert_true (nb_text_page_focus_part (page, 0));
+}
+
+static void
+test_findings_panel (Fixture *fixture, gconstpointer data)
+{
+  NbFindingsView *view = NB_FINDINGS_VIEW (nb_window_get_findings_view (fixture->window));
+  GPtrArray *findings;
+  GtkRoot *root = GTK_ROOT (fixture->window);
+  int first = -1;
+
+  type_into (fixture, "t4.review.total", "9");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-findings", NULL);
+  settle ();
+  findings = nb_window_get_findings (fixture->window);
+  g_assert_cmpuint (findings->len, >=, 1);
+  g_assert_cmpuint (nb_findings_view_get_n_rows (view), ==, findings->len);
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s3"), ==, 1);
+
+  for (guint i = 0; i < findings->len && first < 0; i++)
+    if (g_str_equal (((NbFinding *) g_ptr_array_index (findings, i))->rule, "R4"))
+      first = (int) i;
+  g_assert_cmpint (first, >=, 0);
+
+  nb_window_show_page (fixture->window, "info");
+  settle ();
+  nb_findings_view_activate (view, (guint) first);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (nb_window_get_page (fixture->window, "s3")));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root),
+                                         GTK_WIDGET (entry_for (fixture, "t4.review.total"))));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static void
+test_acknowledge (Fixture *fixture, gconstpointer data)
+{
+  NbReport *report = nb_window_get_report (fixture->window);
+  g_autoptr(NbReport) last_year = nb_report_copy (report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) acks = NULL;
+  GPtrArray *findings;
+  NbFinding *w1 = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *in_cell = GTK_WIDGET (entry_for (fixture, "t3.carried_in.natural"));
+  g_autofree char *key = NULL;
+
+  /* Last year carried 3 requests forward; this year took in 2. */
+  nb_report_set_year (last_year, 2023);
+  nb_report_set_figure (last_year, cell ("t3.carried_out.natural"), 3);
+  g_assert_true (nb_store_save (fixture->store, last_year, NB_STORE_SAVE_NEW, "test", &error));
+  g_assert_true (nb_window_open_report (fixture->window, nb_report_get_organ_name (report), 2024,
+                                        &error));
+  g_assert_no_error (error);
+  settle ();
+
+  findings = nb_window_get_findings (fixture->window);
+  for (guint i = 0; i < findings->len && w1 == NULL; i++)
+    if (g_str_equal (((NbFinding *) g_ptr_array_index (findings, i))->rule, "W1"))
+      w1 = g_ptr_array_index (findings, i);
+  if (w1 == NULL)
+    g_error ("no W1 finding for a carry-over that differs from last year");
+  key = g_strdup (w1->key);
+  g_assert_true (gtk_widget_has_css_class (in_cell, "warning"));
+  /* A warning is not an error: no badge for it. */
+  g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), ==, 0);
+
+  g_signal_emit_by_name (nb_window_get_findings_view (fixture->window), "acknowledge-finding", w1);
+  settle ();
+  dialog = find_dialog ();
+  if (dialog == NULL)
+    g_error ("no dialog to write the note in");
+  /* No note, no acknowledgement. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "acknowledge"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "一件申请已于年初撤回");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "acknowledge"));
+  adw_message_dialog_response (dialog, "acknowledge");
+  settle ();
+
+  acks = nb_store_get_acks (fixture->store, nb_report_get_organ_name (report), 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (acks, key), ==, "一件申请已于年初撤回");
+  g_assert_false (gtk_widget_has_css_class (in_cell, "warning"));
+}
+
+/* Renders the whole window as it is on screen into a PNG. */
+static void
+save_screenshot (GtkWidget *window, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GStatBuf info;
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 10000);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_screenshots (Fixture *fixture, gconstpointer data)
+{
+  const char *pages[] = { "info", "s0", "s1", "s2", "s3", "s4", "s5", "preview" };
+
+  /* An error to show on table 三. */
+  type_into (fixture, "t3.new.natural", "15");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%s", pages[i]);
+
+      nb_window_show_page (fixture->window, pages[i]);
+      wait_ms (150);
+      if (g_str_equal (pages[i], "s2"))
+        nb_table_page_focus_cell (table_page (fixture, 3), cell ("t3.new.total"));
+      if (g_str_equal (pages[i], "preview"))
+        {
+          nb_preview_page_update (NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview")));
+          g_assert_cmpuint (nb_preview_page_get_n_pages (NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview"))), >=, 2);
+        }
+      wait_ms (150);
+      save_screenshot (GTK_WIDGET (fixture->window), name);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-findings", NULL);
+  nb_window_show_page (fixture->window, "s2");
+  wait_ms (200);
+  save_screenshot (GTK_WIDGET (fixture->window), "findings");
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nb_gui_init_style ();
+
+#define ADD(name, sample, func) \
+  g_test_add (name, Fixture, GINT_TO_POINTER (sample), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/window/empty-state", FALSE, test_empty_state);
+  ADD ("/gui/window/create-report", FALSE, test_create_report);
+  ADD ("/gui/window/error-marks", TRUE, test_error_marks);
+  ADD ("/gui/window/letter-refused", TRUE, test_letter_refused);
+  ADD ("/gui/window/keyboard", TRUE, test_keyboard);
+  ADD ("/gui/window/paste-undo", TRUE, test_paste_undo);
+  ADD ("/gui/window/typing-undo", TRUE, test_typing_undo);
+  ADD ("/gui/window/autosave-and-reopen", TRUE, test_autosave_and_reopen);
+  ADD ("/gui/window/text-parts", TRUE, test_text_parts);
+  ADD ("/gui/window/findings-panel", TRUE, test_findings_panel);
+  ADD ("/gui/window/acknowledge", TRUE, test_acknowledge);
+  ADD ("/gui/window/screenshots", TRUE, test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
