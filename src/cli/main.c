@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nb-format.h"
+#include "nb-import.h"
 #include "nb-json.h"
 #include "nb-number.h"
 #include "nb-render.h"
@@ -187,6 +188,42 @@ report_title (NbReport *report)
                           nb_report_get_year (report));
 }
 
+/* Reads a report from an exchange file (JSON) or a published report
+ * (plain text or .docx). What the importer could not read is printed with
+ * its line; a table it could not place with certainty makes the file
+ * unusable, since storing or checking a half-read table would mislead. */
+static NbReport *
+read_report_file (const char *path, GError **error)
+{
+  g_autoptr(NbImportResult) result = NULL;
+  g_autofree char *head = NULL;
+
+  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
+    return nb_json_read_file (path, NULL, error);
+
+  result = nb_import_file (path, error);
+  if (result == NULL)
+    return NULL;
+
+  for (guint i = 0; i < result->problems->len; i++)
+    {
+      NbImportProblem *problem = g_ptr_array_index (result->problems, i);
+
+      if (problem->line > 0)
+        g_printerr (_("%s:%u: %s\n"), path, problem->line, problem->message);
+      else
+        g_printerr ("%s: %s\n", path, problem->message);
+    }
+  if (!result->complete)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”: some figures could not be placed with certainty (see above); nothing was read"),
+                   path);
+      return NULL;
+    }
+  return g_steal_pointer (&result->report);
+}
+
 /* ---- import ---- */
 
 static gboolean opt_replace;
@@ -202,7 +239,7 @@ cmd_import (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  if (!parse_options ("import", _("FILE…"), _("Store reports read from exchange files (JSON)."),
+  if (!parse_options ("import", _("FILE…"), _("Store reports read from exchange files (JSON) or published reports (text, .docx)."),
                       entries, FALSE, &argc, &argv))
     return EXIT_UNUSABLE;
   if (argc < 2)
@@ -217,7 +254,7 @@ cmd_import (int argc, char **argv)
 
     for (int i = 1; i < argc; i++)
       {
-        NbReport *report = nb_json_read_file (argv[i], NULL, &error);
+        NbReport *report = read_report_file (argv[i], &error);
 
         if (report == NULL)
           {
@@ -356,6 +393,21 @@ cmd_export (int argc, char **argv)
 
 static char *opt_previous;
 static gboolean opt_json;
+static gboolean opt_series;
+
+static NbReport *
+find_previous_in (GPtrArray *reports, NbReport *report)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      NbReport *other = g_ptr_array_index (reports, i);
+
+      if (nb_report_get_year (other) + 1 == nb_report_get_year (report) &&
+          g_strcmp0 (nb_report_get_organ_name (other), nb_report_get_organ_name (report)) == 0)
+        return other;
+    }
+  return NULL;
+}
 
 static void
 add_check_result (JsonBuilder *builder, const char *source, NbReport *report, GPtrArray *findings)
@@ -388,6 +440,7 @@ cmd_check (int argc, char **argv)
   GOptionEntry entries[] = {
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &opt_previous, N_("Last year's report (JSON) for the cross-year rules"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the findings as JSON"), NULL },
+    { "series", 0, 0, G_OPTION_ARG_NONE, &opt_series, N_("The files are years of the same organs: apply the cross-year rules between neighbours"), NULL },
     { NULL }
   };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -402,7 +455,7 @@ cmd_check (int argc, char **argv)
     return EXIT_UNUSABLE;
 
   if (opt_previous != NULL &&
-      (previous = nb_json_read_file (opt_previous, NULL, &error)) == NULL)
+      (previous = read_report_file (opt_previous, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_UNUSABLE;
@@ -440,26 +493,52 @@ cmd_check (int argc, char **argv)
         status = EXIT_FAILED;
     }
 
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(NbReport) report = nb_json_read_file (argv[i], NULL, &error);
-      g_autoptr(GPtrArray) findings = NULL;
+  {
+    g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+    guint total_errors = 0, total_warnings = 0, unusable = 0;
 
-      if (report == NULL)
-        {
-          print_error ("%s", error->message);
-          g_clear_error (&error);
-          status = EXIT_UNUSABLE;
-          continue;
-        }
-      findings = nb_rules_check (report, previous);
-      if (opt_json)
-        add_check_result (builder, argv[i], report, findings);
-      else
-        print_findings (argv[i], findings, NULL);
-      if (nb_findings_count (findings, NB_SEVERITY_ERROR) > 0 && status == EXIT_OK)
-        status = EXIT_FAILED;
-    }
+    for (int i = 1; i < argc; i++)
+      {
+        NbReport *report = read_report_file (argv[i], &error);
+
+        if (report == NULL)
+          {
+            print_error ("%s", error->message);
+            g_clear_error (&error);
+            status = EXIT_UNUSABLE;
+            unusable++;
+            continue;
+          }
+        g_ptr_array_add (reports, report);
+        g_ptr_array_add (sources, argv[i]);
+      }
+
+    for (guint i = 0; i < reports->len; i++)
+      {
+        NbReport *report = g_ptr_array_index (reports, i);
+        NbReport *last_year = previous;
+        g_autoptr(GPtrArray) findings = NULL;
+
+        /* With --series the files check each other: a file's previous
+         * year is the file of the same organ one year earlier. */
+        if (opt_series)
+          last_year = find_previous_in (reports, report);
+        findings = nb_rules_check (report, last_year);
+        if (opt_json)
+          add_check_result (builder, g_ptr_array_index (sources, i), report, findings);
+        else
+          print_findings (g_ptr_array_index (sources, i), findings, NULL);
+        total_errors += nb_findings_count (findings, NB_SEVERITY_ERROR);
+        total_warnings += nb_findings_count (findings, NB_SEVERITY_WARNING);
+        if (nb_findings_count (findings, NB_SEVERITY_ERROR) > 0 && status == EXIT_OK)
+          status = EXIT_FAILED;
+      }
+
+    if (!opt_json && argc > 2)
+      g_print (_("\nChecked %u file(s): %u error(s), %u warning(s), %u file(s) unusable\n"),
+               reports->len, total_errors, total_warnings, unusable);
+  }
 
   json_builder_end_array (builder);
   if (opt_json)

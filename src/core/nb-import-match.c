@@ -3,7 +3,7 @@
  * The lenient comparison of what a published report says with the labels
  * of the form: spaces, quotes and the width of punctuation do not count,
  * and a stray or missing character is tolerated where no other label could
- * be meant.
+ * be meant. Also the small helpers that the parts of the importer share.
  */
 #include "config.h"
 
@@ -224,4 +224,70 @@ nb_import_is_old_format (const char *norm)
     if (strstr (norm, old_format_labels[i]) != NULL)
       return TRUE;
   return FALSE;
+}
+
+/* “— 2 —”, “第 2 页 共 6 页”; in text, where no figure stands alone, a bare
+ * “2” too. */
+gboolean
+nb_import_is_page_number (const char *norm, gboolean bare)
+{
+  gboolean digit = FALSE;
+  gboolean mark = FALSE;
+
+  if (norm == NULL || *norm == '\0' || g_utf8_strlen (norm, -1) > 12)
+    return FALSE;
+  for (const char *p = norm; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (c))
+        digit = TRUE;
+      else if (g_utf8_strchr ("-—–~第页共/", -1, c))
+        mark = TRUE;
+      else
+        return FALSE;
+    }
+  return digit && (mark || bare);
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
+}
+
+/* A copy without the spaces, of any width, around it. */
+char *
+nb_import_trim (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start != '\0')
+    {
+      gunichar c = g_utf8_get_char (start);
+
+      if (!is_space (c))
+        break;
+      start = g_utf8_next_char (start);
+    }
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (!is_space (c))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
+gboolean
+nb_import_is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }

@@ -7,8 +7,9 @@
  *
  * The text is cut into tokens — text, figures, blank cells — grouped by the
  * physical row they stand on. A row of the form is found by its label; its
- * figures are the figures that follow the label on the same row (or, when a
- * long label wrapped, on the next row that has any). A row is placed only
+ * figures are the figures that follow the label on the same row — or, when
+ * a long label wrapped, on the next row that has any, or, when every cell
+ * has a line of its own, on the lines that follow. A row is placed only
  * when it has exactly as many figures as the form has columns: anything
  * else is reported with its line and left blank, and the import is then
  * incomplete, because a figure in the wrong cell is worse than none.
@@ -20,23 +21,6 @@
 
 #include "nb-format.h"
 #include "nb-import-private.h"
-
-typedef enum
-{
-  TOKEN_TEXT,
-  TOKEN_VALUE,   /* looks like a number; parsed when placed */
-  TOKEN_BLANK,   /* an empty cell */
-  TOKEN_SLASH,   /* “/”, “—” or 无 in a cell: read as blank, reported */
-} TokenKind;
-
-typedef struct
-{
-  TokenKind kind;
-  guint line;
-  guint row;     /* physical row */
-  char *raw;
-  char *norm;    /* text tokens only */
-} Token;
 
 typedef struct
 {
@@ -190,7 +174,7 @@ build_vocabulary (Vocabulary *voc, guint table)
 }
 
 static const Vocabulary *
-vocabulary (guint table)
+get_vocabulary (guint table)
 {
   static Vocabulary vocabularies[3];
   static gsize initialised = 0;
@@ -298,354 +282,10 @@ is_known_text (const Vocabulary *voc, const char *norm)
 
 /* ---- tokens ---- */
 
-static void
-token_clear (gpointer data)
+static NbToken *
+get_token (Reader *reader, guint index)
 {
-  Token *token = data;
-
-  g_free (token->raw);
-  g_free (token->norm);
-}
-
-static Token *
-token_at (Reader *reader, guint index)
-{
-  return &g_array_index (reader->tokens, Token, index);
-}
-
-static gboolean
-is_slash (const char *word)
-{
-  static const char *const slashes[] = {
-    "/", "\xef\xbc\x8f", "\\", "-", "\xef\xbc\x8d", "\xe2\x80\x94", "\xe2\x80\x94\xe2\x80\x94",
-    "\xe2\x80\x93", "无", NULL
-  };
-
-  for (guint i = 0; slashes[i] != NULL; i++)
-    if (strcmp (word, slashes[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_ideograph (gunichar c)
-{
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
-/* A figure has digits and no hanzi; “1.” and “1、” are item numbers. */
-static TokenKind
-classify_word (const char *word)
-{
-  guint digits = 0;
-  guint others = 0;
-  gunichar last = 0;
-
-  if (is_slash (word))
-    return TOKEN_SLASH;
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_ideograph (c) || c == '(' || c == 0xFF08 || c == 0x3001)
-        return TOKEN_TEXT;
-      if (g_ascii_isdigit (c) || (c >= 0xFF10 && c <= 0xFF19))
-        digits++;
-      else
-        others++;
-      last = c;
-    }
-  if (digits == 0)
-    return TOKEN_TEXT;
-  if (others == 1 && (last == '.' || last == 0xFF0E))
-    return TOKEN_TEXT;
-  return TOKEN_VALUE;
-}
-
-static void
-push_token (Reader *reader, TokenKind kind, const char *raw, gsize length, guint line, guint row)
-{
-  Token token = { kind, line, row, g_strndup (raw, length), NULL };
-
-  if (kind == TOKEN_TEXT)
-    token.norm = nb_import_normalize (token.raw, -1);
-  g_array_append_val (reader->tokens, token);
-}
-
-static gboolean
-is_word_space (gunichar c)
-{
-  return c == ' ' || c == 0x3000 || c == 0x00A0 || c == '\t';
-}
-
-/* One cell: its words are figures, or text; neighbouring words of text
- * stay one token (结果 维持, 1. 属于国家秘密). */
-static void
-push_cell (Reader *reader, const char *cell, gsize length, guint line, guint row, gboolean keep_blank)
-{
-  const char *p = cell;
-  const char *end = cell + length;
-  const char *text_start = NULL;
-  const char *text_end = NULL;
-  gboolean any = FALSE;
-
-  while (p < end)
-    {
-      const char *word;
-      g_autofree char *copy = NULL;
-      TokenKind kind;
-
-      while (p < end && is_word_space (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p >= end)
-        break;
-      word = p;
-      while (p < end && !is_word_space (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      any = TRUE;
-      copy = g_strndup (word, (gsize) (p - word));
-      kind = classify_word (copy);
-      if (kind == TOKEN_TEXT)
-        {
-          if (text_start == NULL)
-            text_start = word;
-          text_end = p;
-          continue;
-        }
-      if (text_start != NULL)
-        push_token (reader, TOKEN_TEXT, text_start, (gsize) (text_end - text_start), line, row);
-      text_start = NULL;
-      push_token (reader, kind, word, (gsize) (p - word), line, row);
-    }
-  if (text_start != NULL)
-    push_token (reader, TOKEN_TEXT, text_start, (gsize) (text_end - text_start), line, row);
-  if (!any && keep_blank)
-    push_token (reader, TOKEN_BLANK, "", 0, line, row);
-}
-
-static gboolean
-is_blank_line (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!is_word_space (g_utf8_get_char (p)) && *p != '\r')
-      return FALSE;
-  return TRUE;
-}
-
-/* Text extracted from a .docx puts each cell on its own tab-indented line
- * and separates the rows with an empty line. */
-static gboolean
-is_cell_per_line (const NbImportLine *lines, guint n_lines)
-{
-  guint cells = 0;
-  guint others = 0;
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      const char *text = lines[i].text;
-
-      if (is_blank_line (text))
-        continue;
-      if (text[0] == '\t')
-        {
-          while (*text == '\t')
-            text++;
-          if (strchr (text, '\t') == NULL && strchr (text, '|') == NULL)
-            {
-              cells++;
-              continue;
-            }
-        }
-      others++;
-    }
-  return cells > others;
-}
-
-static void
-tokenize_cell_per_line (Reader *reader, const NbImportLine *lines, guint n_lines)
-{
-  guint row = 0;
-  gboolean row_used = FALSE;
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      const char *text = lines[i].text;
-      guint before = reader->tokens->len;
-
-      if (is_blank_line (text))
-        {
-          if (strchr (text, '\t') != NULL)
-            {
-              push_token (reader, TOKEN_BLANK, "", 0, lines[i].number, row);
-              row_used = TRUE;
-            }
-          else if (row_used)
-            {
-              row++;
-              row_used = FALSE;
-            }
-          continue;
-        }
-
-      if (text[0] != '\t' && before > 0)
-        {
-          /* the rest of a cell that wrapped onto a line of its own */
-          Token *last = token_at (reader, before - 1);
-          g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-          if (last->kind == TOKEN_TEXT && last->row == row && classify_word (trimmed) == TOKEN_TEXT)
-            {
-              char *joined = g_strconcat (last->raw, text, NULL);
-
-              g_free (last->raw);
-              g_free (last->norm);
-              last->raw = joined;
-              last->norm = nb_import_normalize (joined, -1);
-              continue;
-            }
-        }
-
-      while (*text == '\t')
-        text++;
-      for (const char *cell = text; ; )
-        {
-          const char *tab = strchr (cell, '\t');
-          gsize length = tab != NULL ? (gsize) (tab - cell) : strlen (cell);
-
-          push_cell (reader, cell, length, lines[i].number, row, TRUE);
-          if (tab == NULL)
-            break;
-          cell = tab + 1;
-        }
-      row_used = TRUE;
-    }
-}
-
-static gboolean
-is_rule_cell (const char *cell, gsize length)
-{
-  gboolean dash = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (cell[i] == '-')
-        dash = TRUE;
-      else if (cell[i] != ':' && cell[i] != ' ')
-        return FALSE;
-    }
-  return dash;
-}
-
-/* Splits @text at each occurrence of one of @separators (NULL-terminated). */
-static GPtrArray *
-split_cells (const char *text, const char *const *separators)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  const char *start = text;
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      gsize matched = 0;
-
-      for (guint s = 0; separators[s] != NULL && matched == 0; s++)
-        if (g_str_has_prefix (p, separators[s]))
-          matched = strlen (separators[s]);
-      if (matched > 0)
-        {
-          g_ptr_array_add (cells, g_strndup (start, (gsize) (p - start)));
-          p += matched;
-          start = p;
-        }
-      else
-        p = g_utf8_next_char (p);
-    }
-  g_ptr_array_add (cells, g_strdup (start));
-  return cells;
-}
-
-/* pdftotext -layout: columns are runs of two spaces or more (or a
- * full-width space); a single space stays inside a cell. */
-static GPtrArray *
-split_layout (const char *text)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      const char *end;
-
-      while (*p != '\0' && is_word_space (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (*p == '\0')
-        break;
-      start = p;
-      end = p;
-      while (*p != '\0')
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c == 0x3000 || c == '\t' || (c == ' ' && p[1] == ' '))
-            break;
-          p = g_utf8_next_char (p);
-          if (c != ' ')
-            end = p;
-        }
-      g_ptr_array_add (cells, g_strndup (start, (gsize) (end - start)));
-    }
-  return cells;
-}
-
-static void
-tokenize_rows (Reader *reader, const NbImportLine *lines, guint n_lines)
-{
-  static const char *const bars[] = { "|", "\xef\xbd\x9c", NULL };
-  static const char *const tabs[] = { "\t", NULL };
-  guint row = 0;
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      const char *text = lines[i].text;
-      g_autoptr(GPtrArray) cells = NULL;
-      gboolean keep_blank = TRUE;
-      gboolean rule = TRUE;
-
-      if (is_blank_line (text))
-        continue;
-      if (strchr (text, '|') != NULL || strstr (text, bars[1]) != NULL)
-        cells = split_cells (text, bars);
-      else if (strchr (text, '\t') != NULL)
-        {
-          while (*text == '\t')
-            text++;
-          cells = split_cells (text, tabs);
-        }
-      else
-        {
-          cells = split_layout (text);
-          keep_blank = FALSE;
-        }
-
-      /* a Markdown table's |---|---| line */
-      for (guint c = 0; c < cells->len && rule; c++)
-        {
-          const char *cell = g_ptr_array_index (cells, c);
-
-          rule = is_blank_line (cell) || is_rule_cell (cell, strlen (cell));
-        }
-      if (rule)
-        continue;
-
-      for (guint c = 0; c < cells->len; c++)
-        {
-          const char *cell = g_ptr_array_index (cells, c);
-
-          push_cell (reader, cell, strlen (cell), lines[i].number, row, keep_blank);
-        }
-      row++;
-    }
+  return &g_array_index (reader->tokens, NbToken, index);
 }
 
 /* ---- placing the figures ---- */
@@ -653,7 +293,7 @@ tokenize_rows (Reader *reader, const NbImportLine *lines, guint n_lines)
 static int
 classify_text (Reader *reader, guint index, guint end, guint *n_used)
 {
-  Token *token = token_at (reader, index);
+  NbToken *token = get_token (reader, index);
   Match match = match_row (reader->voc, token->norm);
 
   *n_used = 1;
@@ -677,9 +317,9 @@ classify_text (Reader *reader, guint index, guint end, guint *n_used)
     return TEXT_KNOWN;
 
   /* a label split into two cells */
-  if (index + 1 < end && token_at (reader, index + 1)->kind == TOKEN_TEXT)
+  if (index + 1 < end && get_token (reader, index + 1)->kind == NB_TOKEN_TEXT)
     {
-      g_autofree char *joined = g_strconcat (token->norm, token_at (reader, index + 1)->norm, NULL);
+      g_autofree char *joined = g_strconcat (token->norm, get_token (reader, index + 1)->norm, NULL);
 
       match = match_row (reader->voc, joined);
       if (match.row >= 0 && match.other < 0 && !match.inexact)
@@ -714,12 +354,12 @@ report_unplaced (Reader *reader, guint line, const char *format, ...)
 }
 
 /* The next token of the row that is not a blank cell, or NULL. */
-static Token *
-next_filled (Reader *reader, guint index, guint end)
+static NbToken *
+find_next_filled (Reader *reader, guint index, guint end)
 {
   for (guint i = index + 1; i < end; i++)
-    if (token_at (reader, i)->kind != TOKEN_BLANK)
-      return token_at (reader, i);
+    if (get_token (reader, i)->kind != NB_TOKEN_BLANK)
+      return get_token (reader, i);
   return NULL;
 }
 
@@ -728,25 +368,24 @@ read_row (Reader *reader, guint start, guint end, GError **error)
 {
   int current = -1;           /* -2: a repeated row, whose figures are dropped */
   int unknown = -1;
-  gboolean any_values = FALSE;
 
   for (guint i = start; i < end; i++)
     {
-      Token *token = token_at (reader, i);
+      NbToken *token = get_token (reader, i);
       guint used = 1;
       int what;
 
-      if (token->kind != TOKEN_TEXT)
+      if (token->kind != NB_TOKEN_TEXT)
         {
           if (current == -1)
             {
-              if (token->kind == TOKEN_BLANK)
+              if (token->kind == NB_TOKEN_BLANK)
                 continue;
               if (unknown >= 0)
                 {
                   report_unplaced (reader, token->line,
                                    _("“%s” is not a row of table %s; the figures on its line were not placed"),
-                                   token_at (reader, (guint) unknown)->raw, reader->name);
+                                   get_token (reader, (guint) unknown)->raw, reader->name);
                   return TRUE;
                 }
               if (reader->pending < 0)
@@ -759,10 +398,7 @@ read_row (Reader *reader, guint start, guint end, GError **error)
               current = reader->pending;
             }
           if (current >= 0)
-            {
-              add_value (reader, current, i);
-              any_values = TRUE;
-            }
+            add_value (reader, current, i);
           continue;
         }
 
@@ -771,10 +407,10 @@ read_row (Reader *reader, guint start, guint end, GError **error)
 
       if (what == TEXT_KNOWN)
         {
-          Token *next = next_filled (reader, i, end);
+          NbToken *next = find_next_filled (reader, i, end);
 
           /* the 2019 form had one 其他处理 row, with figures of its own */
-          if (reader->voc->table == 3 && current == -1 && next != NULL && next->kind == TOKEN_VALUE &&
+          if (reader->voc->table == 3 && current == -1 && next != NULL && next->kind == NB_TOKEN_VALUE &&
               strcmp (token->norm, "(六)其他处理") == 0)
             {
               g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_OLD_FORMAT,
@@ -804,7 +440,6 @@ read_row (Reader *reader, guint start, guint end, GError **error)
           state->seen = TRUE;
           state->line = token->line;
           current = what;
-          any_values = FALSE;
           continue;
         }
 
@@ -812,18 +447,19 @@ read_row (Reader *reader, guint start, guint end, GError **error)
         {
           /* text where a figure should be: placed as a cell that cannot be read */
           add_value (reader, current, i);
-          any_values = TRUE;
         }
       else if (current == -1 && unknown < 0)
         unknown = (int) i;
     }
 
+  /* a label whose figures are still to come: on the next row when the label
+   * wrapped, or one a line when each cell has a line of its own */
   if (current >= 0)
-    reader->pending = any_values ? -1 : current;
+    reader->pending = reader->rows[current].values->len < reader->voc->rows[current].n_values ? current : -1;
   else if (current == -1 && unknown >= 0)
-    nb_import_add_problem (reader->result, token_at (reader, (guint) unknown)->line,
+    nb_import_add_problem (reader->result, get_token (reader, (guint) unknown)->line,
                            _("Not read in table %s: “%s”"), reader->name,
-                           token_at (reader, (guint) unknown)->raw);
+                           get_token (reader, (guint) unknown)->raw);
   return TRUE;
 }
 
@@ -834,11 +470,11 @@ describe_values (Reader *reader, GArray *values, guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      Token *token = token_at (reader, g_array_index (values, guint, i));
+      NbToken *token = get_token (reader, g_array_index (values, guint, i));
 
       if (i > 0)
         g_string_append (text, " | ");
-      g_string_append (text, token->kind == TOKEN_BLANK ? "" : token->raw);
+      g_string_append (text, token->kind == NB_TOKEN_BLANK ? "" : token->raw);
     }
   return g_string_free (text, FALSE);
 }
@@ -851,9 +487,9 @@ strip_blanks (Reader *reader, GArray *values, guint expected, guint *first)
   guint n = values->len;
 
   *first = 0;
-  while (n > expected && token_at (reader, g_array_index (values, guint, n - 1))->kind == TOKEN_BLANK)
+  while (n > expected && get_token (reader, g_array_index (values, guint, n - 1))->kind == NB_TOKEN_BLANK)
     n--;
-  while (n - *first > expected && token_at (reader, g_array_index (values, guint, *first))->kind == TOKEN_BLANK)
+  while (n - *first > expected && get_token (reader, g_array_index (values, guint, *first))->kind == NB_TOKEN_BLANK)
     (*first)++;
   return n - *first;
 }
@@ -888,14 +524,14 @@ place_values (Reader *reader, const char *label, guint line, GArray *values, gui
 
   for (guint c = 0; c < n; c++)
     {
-      Token *token = token_at (reader, g_array_index (values, guint, first + c));
+      NbToken *token = get_token (reader, g_array_index (values, guint, first + c));
       guint cell = first_cell + c;
       g_autofree char *where = nb_format_cell_describe (cell);
       g_autoptr(GError) error = NULL;
 
       switch (token->kind)
         {
-        case TOKEN_VALUE:
+        case NB_TOKEN_VALUE:
           if (!nb_report_set_figure_text (reader->result->report, cell, token->raw, &error))
             {
               nb_import_add_problem (reader->result, token->line, _("%s: %s; the cell was left blank"),
@@ -903,16 +539,16 @@ place_values (Reader *reader, const char *label, guint line, GArray *values, gui
               reader->result->complete = FALSE;
             }
           break;
-        case TOKEN_TEXT:
+        case NB_TOKEN_TEXT:
           nb_import_add_problem (reader->result, token->line,
                                  _("%s: “%s” is not a figure; the cell was left blank"), where, token->raw);
           reader->result->complete = FALSE;
           break;
-        case TOKEN_SLASH:
+        case NB_TOKEN_SLASH:
           nb_import_add_problem (reader->result, token->line,
                                  _("%s: “%s” was read as a blank cell"), where, token->raw);
           break;
-        case TOKEN_BLANK:
+        case NB_TOKEN_BLANK:
           n_blank++;
           break;
         default:
@@ -984,28 +620,28 @@ read_table_four (Reader *reader)
 
   while (i < reader->tokens->len)
     {
-      guint row = token_at (reader, i)->row;
+      guint row = get_token (reader, i)->row;
       guint end = i;
       gboolean has_values = FALSE;
       int label = -1;
       gboolean unknown = FALSE;
       g_autoptr(GArray) row_values = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      while (end < reader->tokens->len && token_at (reader, end)->row == row)
+      while (end < reader->tokens->len && get_token (reader, end)->row == row)
         {
-          TokenKind kind = token_at (reader, end)->kind;
+          NbTokenKind kind = get_token (reader, end)->kind;
 
-          has_values |= kind == TOKEN_VALUE || kind == TOKEN_SLASH;
+          has_values |= kind == NB_TOKEN_VALUE || kind == NB_TOKEN_SLASH;
           end++;
         }
 
       for (guint j = i; j < end && !unknown; j++)
         {
-          Token *token = token_at (reader, j);
+          NbToken *token = get_token (reader, j);
           guint used = 1;
           int what;
 
-          if (token->kind != TOKEN_TEXT)
+          if (token->kind != NB_TOKEN_TEXT)
             {
               if (label >= 0)
                 add_value (reader, label, j);
@@ -1043,7 +679,7 @@ read_table_four (Reader *reader)
       if (has_values && label < 0 && !unknown)
         {
           if (plain->len == 0)
-            plain_line = token_at (reader, i)->line;
+            plain_line = get_token (reader, i)->line;
           g_array_append_vals (plain, row_values->data, row_values->len);
         }
       i = end;
@@ -1054,7 +690,7 @@ read_table_four (Reader *reader)
       if (plain->len > 0)
         report_unplaced (reader, plain_line,
                          _("Figures beginning with “%s” stand under no row label of table %s and were not placed"),
-                         token_at (reader, g_array_index (plain, guint, 0))->raw, reader->name);
+                         get_token (reader, g_array_index (plain, guint, 0))->raw, reader->name);
       place_rows (reader);
       return;
     }
@@ -1086,19 +722,14 @@ nb_import_read_table (guint table, const NbImportLine *lines, guint n_lines,
 
   g_return_val_if_fail (table >= 2 && table <= 4, FALSE);
 
-  reader.voc = vocabulary (table);
+  reader.voc = get_vocabulary (table);
   reader.name = nb_format_section (table - 1)->numeral;
   reader.result = result;
   reader.pending = -1;
-  reader.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  g_array_set_clear_func (reader.tokens, token_clear);
   for (guint r = 0; r < reader.voc->n_rows; r++)
     reader.rows[r].values = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (is_cell_per_line (lines, n_lines))
-    tokenize_cell_per_line (&reader, lines, n_lines);
-  else
-    tokenize_rows (&reader, lines, n_lines);
+  reader.tokens = nb_import_tokenize (lines, n_lines);
 
   if (table == 4)
     read_table_four (&reader);
@@ -1108,10 +739,10 @@ nb_import_read_table (guint table, const NbImportLine *lines, guint n_lines,
 
       while (ok && i < reader.tokens->len)
         {
-          guint row = token_at (&reader, i)->row;
+          guint row = get_token (&reader, i)->row;
           guint end = i;
 
-          while (end < reader.tokens->len && token_at (&reader, end)->row == row)
+          while (end < reader.tokens->len && get_token (&reader, end)->row == row)
             end++;
           ok = read_row (&reader, i, end, error);
           i = end;

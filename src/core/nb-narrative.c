@@ -21,6 +21,7 @@
 #define NEAR_AFTER 16
 #define NEAR_BEFORE 8
 #define EXCERPT_CHARS 40
+#define MAX_SENTENCE_BYTES 4096
 
 typedef struct
 {
@@ -53,7 +54,7 @@ is_space_char (gunichar c)
 }
 
 static int
-digit_of (gunichar c)
+get_digit (gunichar c)
 {
   if (c >= '0' && c <= '9')
     return (int) (c - '0');
@@ -73,7 +74,7 @@ read_count (const char *p, const char *end, Count *count)
   while (q < end)
     {
       gunichar c = g_utf8_get_char (q);
-      int d = digit_of (c);
+      int d = get_digit (c);
 
       if (d >= 0)
         {
@@ -82,7 +83,7 @@ read_count (const char *p, const char *end, Count *count)
           value = value * 10 + d;
           digits++;
         }
-      else if (!(c == ',' && digits > 0 && q + 1 < end && digit_of (g_utf8_get_char (q + 1)) >= 0))
+      else if (!(c == ',' && digits > 0 && q + 1 < end && get_digit (g_utf8_get_char (q + 1)) >= 0))
         break;
       q = g_utf8_next_char (q);
     }
@@ -106,12 +107,12 @@ count_after (Narrative *n, const char *from, guint max_chars, Count *count)
 
   for (const char *p = from; p < n->end && chars < max_chars && !is_clause_end (p); chars++)
     {
-      if (digit_of (g_utf8_get_char (p)) >= 0)
+      if (get_digit (g_utf8_get_char (p)) >= 0)
         {
           if (read_count (p, n->end, count))
             return TRUE;
           /* a year or another number: go on past it */
-          while (p < n->end && digit_of (g_utf8_get_char (p)) >= 0)
+          while (p < n->end && get_digit (g_utf8_get_char (p)) >= 0)
             p = g_utf8_next_char (p);
           continue;
         }
@@ -122,7 +123,7 @@ count_after (Narrative *n, const char *from, guint max_chars, Count *count)
 
 /* Where the clause holding @p begins. */
 static const char *
-clause_start (Narrative *n, const char *p)
+find_clause_start (Narrative *n, const char *p)
 {
   const char *start = n->sentence;
 
@@ -136,11 +137,11 @@ clause_start (Narrative *n, const char *p)
 static gboolean
 count_before (Narrative *n, const char *to, guint max_chars, Count *count)
 {
-  const char *start = clause_start (n, to);
+  const char *start = find_clause_start (n, to);
   gboolean found = FALSE;
 
   for (const char *p = start; p < to; p = g_utf8_next_char (p))
-    if (digit_of (g_utf8_get_char (p)) >= 0 && (p == start || digit_of (g_utf8_get_char (g_utf8_prev_char (p))) < 0))
+    if (get_digit (g_utf8_get_char (p)) >= 0 && (p == start || get_digit (g_utf8_get_char (g_utf8_prev_char (p))) < 0))
       {
         Count candidate;
 
@@ -154,31 +155,31 @@ count_before (Narrative *n, const char *to, guint max_chars, Count *count)
 }
 
 static gboolean
-contains (const char *start, const char *end, const char *needle)
+has_text (const char *start, const char *end, const char *needle)
 {
   return end > start && g_strstr_len (start, end - start, needle) != NULL;
 }
 
 static gboolean
-contains_any (const char *start, const char *end, const char *const *needles)
+has_any_text (const char *start, const char *end, const char *const *needles)
 {
   for (guint i = 0; needles[i] != NULL; i++)
-    if (contains (start, end, needles[i]))
+    if (has_text (start, end, needles[i]))
       return TRUE;
   return FALSE;
 }
 
 /* Whether the clause denies what follows: 未发生…行政复议, 无…行政诉讼. */
 static gboolean
-negated (Narrative *n, const char *p)
+is_negated (Narrative *n, const char *p)
 {
   static const char *const negations[] = { "未", "没有", "无", NULL };
 
-  return contains_any (clause_start (n, p), p, negations);
+  return has_any_text (find_clause_start (n, p), p, negations);
 }
 
 static guint
-cell (const char *id)
+lookup_cell (const char *id)
 {
   guint found = nb_format_cell_by_id (id);
 
@@ -188,7 +189,7 @@ cell (const char *id)
 
 /* The sum of @cells, FALSE when all of them are blank. */
 static gboolean
-table_value (Narrative *n, const guint *cells, guint n_cells, gint64 *sum)
+sum_cells (Narrative *n, const guint *cells, guint n_cells, gint64 *sum)
 {
   gboolean any = FALSE;
 
@@ -223,9 +224,9 @@ describe_cells (const guint *cells, guint n_cells)
 }
 
 static char *
-excerpt (Narrative *n, const char *from, const char *to)
+quote_clause (Narrative *n, const char *from, const char *to)
 {
-  const char *start = clause_start (n, from);
+  const char *start = find_clause_start (n, from);
   glong chars = g_utf8_pointer_to_offset (start, to);
   g_autofree char *text = NULL;
 
@@ -259,12 +260,12 @@ compare (Narrative   *n,
   NbFinding *finding;
   gint64 sum;
 
-  if (!table_value (n, cells, n_cells, &sum) || sum == text_value ||
+  if (!sum_cells (n, cells, n_cells, &sum) || sum == text_value ||
       g_hash_table_contains (n->keys, full_key))
     return;
 
   where = describe_cells (cells, n_cells);
-  quote = excerpt (n, from, to);
+  quote = quote_clause (n, from, to);
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     if (nb_format_section (s) == info)
       section = (int) s;
@@ -314,7 +315,7 @@ includes_carried_over (const char *p, const char *end)
           {
             const char *rest = p + strlen (openers[o]) + strlen (words[w]);
 
-            return contains (rest, MIN (rest + 24, end), "结转");
+            return has_text (rest, MIN (rest + 24, end), "结转");
           }
   return FALSE;
 }
@@ -324,26 +325,26 @@ read_requests (Narrative *n)
 {
   static const char *const receive_words[] = { "收到", "受理", "新收", "接收", "接到", NULL };
   static const char *const not_requests[] = { "复议", "诉讼", "建议", "提案", "结转", "信访", NULL };
-  const guint new_total[] = { cell ("t3.new.total") };
-  const guint new_and_carried[] = { cell ("t3.new.total"), cell ("t3.carried_in.total") };
-  const guint carried_in[] = { cell ("t3.carried_in.total") };
-  const guint carried_out[] = { cell ("t3.carried_out.total") };
-  const guint answered[] = { cell ("t3.result_total.total") };
+  const guint new_total[] = { lookup_cell ("t3.new.total") };
+  const guint new_and_carried[] = { lookup_cell ("t3.new.total"), lookup_cell ("t3.carried_in.total") };
+  const guint carried_in[] = { lookup_cell ("t3.carried_in.total") };
+  const guint carried_out[] = { lookup_cell ("t3.carried_out.total") };
+  const guint answered[] = { lookup_cell ("t3.result_total.total") };
 
   for (guint w = 0; receive_words[w] != NULL; w++)
     for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, receive_words[w]);
          p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, receive_words[w]))
       {
         const char *after = p + strlen (receive_words[w]);
-        const char *start = clause_start (n, p);
+        const char *start = find_clause_start (n, p);
         Count count;
 
-        if (contains (start, p, "不予"))
+        if (has_text (start, p, "不予"))
           continue;
         if (count_after (n, after, NEAR_AFTER + 8, &count))
           {
-            if (negated (n, p) || !contains (after, count.start, "申请") ||
-                contains_any (after, count.start, not_requests))
+            if (is_negated (n, p) || !has_text (after, count.start, "申请") ||
+                has_any_text (after, count.start, not_requests))
               continue;
             /* 收到申请30件（含上年结转2件）: the text counts both */
             if (includes_carried_over (count.end, n->end))
@@ -353,14 +354,14 @@ read_requests (Narrative *n)
               compare_count (n, "t3.new.total", new_total, 1, &count, p,
                              _("%" G_GINT64_FORMAT " requests received"), count.value);
           }
-        else if (negated (n, p))
+        else if (is_negated (n, p))
           {
             /* 未收到政府信息公开申请: the table must have none */
             const char *stop = after;
 
             for (guint c = 0; c < NEAR_AFTER && stop < n->end && !is_clause_end (stop); c++)
               stop = g_utf8_next_char (stop);
-            if (contains (after, stop, "申请") && !contains_any (start, stop, not_requests))
+            if (has_text (after, stop, "申请") && !has_any_text (start, stop, not_requests))
               compare (n, "t3.new.total", new_total, 1, 0, _("that no requests were received"), p, stop);
           }
       }
@@ -373,7 +374,7 @@ read_requests (Narrative *n)
 
       for (guint c = 0; c < 6 && before > n->sentence; c++)
         before = g_utf8_prev_char (before);
-      if (contains (before, p, "上年") || contains (before, p, "上一年") || contains (before, p, "去年"))
+      if (has_text (before, p, "上年") || has_text (before, p, "上一年") || has_text (before, p, "去年"))
         {
           if (count_after (n, p + strlen ("结转"), NEAR_AFTER, &count))
             compare_count (n, "t3.carried_in.total", carried_in, 1, &count, before,
@@ -409,7 +410,7 @@ read_requests (Narrative *n)
         }
   }
 
-  if (contains (n->sentence, n->end, "申请"))
+  if (has_text (n->sentence, n->end, "申请"))
     {
       static const char *const answer_words[] = { "办结", "答复", NULL };
 
@@ -443,14 +444,14 @@ static const Appeal appeals[] = {
 };
 
 static void
-appeal_cells (const Appeal *appeal, guint column, guint *cells)
+get_appeal_cells (const Appeal *appeal, guint column, guint *cells)
 {
   for (guint g = 0; g < appeal->n_groups; g++)
     cells[g] = nb_format_t4_cell (appeal->groups[g], column);
 }
 
 static const char *
-next_appeal (Narrative *n, const char *from)
+find_next_appeal (Narrative *n, const char *from)
 {
   const char *first = NULL;
 
@@ -482,7 +483,7 @@ read_outcomes (Narrative *n, const Appeal *appeal, const char *from, const char 
 
       if (p == NULL || !count_after (n, p + strlen (outcomes[o]), 4, &count))
         continue;
-      appeal_cells (appeal, o, cells);
+      get_appeal_cells (appeal, o, cells);
       key = g_strconcat (appeal->key, ".", nb_format_t4_column_id (o), NULL);
       switch (o)
         {
@@ -512,7 +513,7 @@ read_outcomes (Narrative *n, const Appeal *appeal, const char *from, const char 
       if (p == NULL)
         continue;
       for (guint c = 1; c <= 3; c++)
-        appeal_cells (appeal, c, cells + (c - 1) * appeal->n_groups);
+        get_appeal_cells (appeal, c, cells + (c - 1) * appeal->n_groups);
       key = g_strconcat (appeal->key, ".all_upheld", NULL);
       stated_all = g_strdup (_("that all were upheld"));
       compare (n, key, cells, 3 * appeal->n_groups, 0, stated_all, from, p + strlen (all_upheld[i]));
@@ -535,7 +536,7 @@ read_appeals (Narrative *n)
           g_autofree char *key = g_strconcat (appeal->key, ".total", NULL);
           Count count;
 
-          appeal_cells (appeal, NB_T4_COL_TOTAL, totals);
+          get_appeal_cells (appeal, NB_T4_COL_TOTAL, totals);
           if (count_after (n, after, 12, &count))
             {
               g_autofree char *stated = a == 0
@@ -543,9 +544,9 @@ read_appeals (Narrative *n)
                 : g_strdup_printf (_("%" G_GINT64_FORMAT " lawsuits (行政诉讼)"), count.value);
 
               compare (n, key, totals, appeal->n_groups, count.value, stated, p, count.end);
-              read_outcomes (n, appeal, count.end, next_appeal (n, count.end));
+              read_outcomes (n, appeal, count.end, find_next_appeal (n, count.end));
             }
-          else if (negated (n, p))
+          else if (is_negated (n, p))
             {
               const char *stop = after;
 
@@ -556,7 +557,7 @@ read_appeals (Narrative *n)
                        p, stop);
             }
           else
-            read_outcomes (n, appeal, after, next_appeal (n, after));
+            read_outcomes (n, appeal, after, find_next_appeal (n, after));
         }
     }
 }
@@ -566,9 +567,9 @@ read_appeals (Narrative *n)
 static void
 read_in_force (Narrative *n)
 {
-  const guint rules[] = { cell ("t2.rules.in_force") };
-  const guint normative[] = { cell ("t2.normative.in_force") };
-  const guint both[] = { cell ("t2.rules.in_force"), cell ("t2.normative.in_force") };
+  const guint rules[] = { lookup_cell ("t2.rules.in_force") };
+  const guint normative[] = { lookup_cell ("t2.normative.in_force") };
+  const guint both[] = { lookup_cell ("t2.rules.in_force"), lookup_cell ("t2.normative.in_force") };
 
   for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, "现行有效");
        p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, "现行有效"))
@@ -579,10 +580,10 @@ read_in_force (Narrative *n)
 
       if (!count_after (n, p + strlen ("现行有效"), 20, &count))
         continue;
-      for (guint c = 0; c < 10 && from > clause_start (n, p); c++)
+      for (guint c = 0; c < 10 && from > find_clause_start (n, p); c++)
         from = g_utf8_prev_char (from);
-      has_rules = contains (from, count.start, "规章");
-      has_normative = contains (from, count.start, "规范性文件");
+      has_rules = has_text (from, count.start, "规章");
+      has_normative = has_text (from, count.start, "规范性文件");
       if (has_rules && has_normative)
         compare_count (n, "t2.in_force", both, 2, &count, from,
                        _("%" G_GINT64_FORMAT " rules and normative documents in force"), count.value);
@@ -611,7 +612,9 @@ read_text (Narrative *n, const char *text)
     {
       if (*p != '\0' && !ends_sentence (p))
         continue;
-      if (p > start)
+      /* a “sentence” of kilobytes is no sentence of a report: not read,
+       * which also keeps the search within a clause from growing quadratic */
+      if (p > start && p - start <= MAX_SENTENCE_BYTES)
         {
           n->sentence = start;
           n->end = p;

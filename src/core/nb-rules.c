@@ -6,6 +6,7 @@
 
 #include "nb-format.h"
 #include "nb-number.h"
+#include "nb-narrative.h"
 #include "nb-rules.h"
 
 /* The rules run on every keystroke, so the path on which nothing is wrong
@@ -778,5 +779,7 @@ nb_rules_check (NbReport *report, NbReport *previous)
         g_ptr_array_add (findings, g_array_index (check.entries, Entry, i).finding);
       g_array_unref (check.entries);
     }
+  /* W4 reads the prose, which the importer's sentence patterns know best. */
+  nb_narrative_check (report, findings);
   return findings;
 }

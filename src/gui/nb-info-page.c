@@ -92,7 +92,9 @@ update_all (NbInfoPage *self)
 static void
 report_changed_cb (NbReport *report, guint what, guint index, NbInfoPage *self)
 {
-  if (self->updating > 0)
+  /* Figures and texts are not shown here; a keystroke in a table must not
+   * cost this page anything. */
+  if (self->updating > 0 || what == NB_CHANGE_FIGURE || what == NB_CHANGE_PARTS)
     return;
   update_all (self);
 }

@@ -44,7 +44,9 @@ struct _NbTablePage
   GtkLabel *summary_label;
   GtkGrid *grid;
   GtkImage *message_icon;
-  GtkLabel *message_label;
+  /* an inscription, not a label: its size does not follow its text, so a
+   * new message does not make the window lay itself out again */
+  GtkInscription *message_label;
 
   /* shape */
   guint table;
@@ -174,6 +176,8 @@ add_row_label (NbTablePage *self, const char *text, int col, int row, int width,
 static void entry_changed_cb (GtkEditable *editable, NbTablePage *self);
 static void focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self);
 static void focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self);
+static gboolean query_tooltip_cb (GtkWidget *entry, int x, int y, gboolean keyboard,
+                                  GtkTooltip *tooltip, gpointer user_data);
 
 static void
 add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow, guint vcol)
@@ -210,6 +214,8 @@ add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   g_object_set_data (G_OBJECT (slot->entry), "nb-slot", slot);
   g_signal_connect (slot->entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  gtk_widget_set_has_tooltip (slot->entry, TRUE);
+  g_signal_connect (slot->entry, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
@@ -358,6 +364,20 @@ build_t4 (NbTablePage *self)
     }
 }
 
+/* The computed sum shows in a total only while it is blank. Changing the
+ * placeholder of a filled entry would only make the whole table measure
+ * itself again on every keystroke, for text nobody sees. */
+static void
+show_placeholder (Slot *slot)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (slot->entry));
+  const char *shown = gtk_entry_get_placeholder_text (GTK_ENTRY (slot->entry));
+
+  if (text[0] != '\0' || g_strcmp0 (shown, slot->placeholder) == 0)
+    return;
+  gtk_entry_set_placeholder_text (GTK_ENTRY (slot->entry), slot->placeholder);
+}
+
 static void
 set_text_quietly (NbTablePage *self, Slot *slot, const char *text)
 {
@@ -366,6 +386,30 @@ set_text_quietly (NbTablePage *self, Slot *slot, const char *text)
   self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (slot->entry), text);
   self->updating--;
+  if (slot->placeholder != NULL)
+    show_placeholder (slot);
+}
+
+static const char *
+slot_message (Slot *slot)
+{
+  return slot->parse_message ? slot->parse_message : slot->finding_message;
+}
+
+/* Tooltips are asked for when shown, not set on every change: setting a
+ * tooltip makes GTK query the pointer from the display server, and a
+ * keystroke changes the messages of a dozen cells. */
+static gboolean
+query_tooltip_cb (GtkWidget *entry, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  gpointer user_data)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (entry), "nb-slot");
+  const char *message = slot ? slot_message (slot) : NULL;
+
+  if (message == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, message);
+  return TRUE;
 }
 
 static void
@@ -373,8 +417,6 @@ update_slot_style (NbTablePage *self, Slot *slot)
 {
   gboolean error = slot->parse_message != NULL || slot->mark == MARK_ERROR;
   gboolean warning = !error && slot->mark == MARK_WARNING;
-  const char *tooltip = slot->parse_message ? slot->parse_message : slot->finding_message;
-  const char *current = gtk_widget_get_tooltip_text (slot->entry);
 
   if (error != gtk_widget_has_css_class (slot->entry, "error"))
     {
@@ -393,20 +435,18 @@ update_slot_style (NbTablePage *self, Slot *slot)
       else
         gtk_widget_remove_css_class (slot->entry, "warning");
     }
-  if (g_strcmp0 (current, tooltip) != 0)
-    {
-      gtk_widget_set_tooltip_text (slot->entry, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (slot->entry),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      tooltip ? tooltip : "", -1);
-    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (slot->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  slot_message (slot) ? slot_message (slot) : "", -1);
 }
 
 static void
 set_message (NbTablePage *self, const char *icon, const char *text)
 {
   gtk_image_set_from_icon_name (self->message_icon, icon);
-  gtk_label_set_text (self->message_label, text);
+  gtk_inscription_set_text (self->message_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 /* The bar under the table speaks about the cell with the cursor: where it
@@ -488,7 +528,7 @@ update_placeholders (NbTablePage *self)
         continue;
       g_free (slot->placeholder);
       slot->placeholder = g_steal_pointer (&text);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (slot->entry), slot->placeholder);
+      show_placeholder (slot);
     }
 }
 
@@ -538,6 +578,8 @@ entry_changed_cb (GtkEditable *editable, NbTablePage *self)
 
   if (self->updating > 0 || self->undo == NULL)
     return;
+  if (slot->placeholder != NULL)
+    show_placeholder (slot);
 
   self->committing = slot;
   ok = nb_undo_stack_set_figure_text (self->undo, slot->cell, gtk_editable_get_text (editable),
@@ -1018,16 +1060,23 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
                                             n_warnings), n_warnings);
   else
     summary = g_strdup (_("Every sum in this table adds up."));
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_image_set_from_icon_name (self->summary_icon,
-                                n_errors > 0 ? "dialog-error-symbolic"
-                                : n_warnings > 0 ? "dialog-warning-symbolic"
-                                : "emblem-ok-symbolic");
-  gtk_widget_remove_css_class (self->summary_box, "error");
-  gtk_widget_remove_css_class (self->summary_box, "warning");
-  gtk_widget_remove_css_class (self->summary_box, "success");
-  gtk_widget_add_css_class (self->summary_box, n_errors > 0 ? "error"
-                            : n_warnings > 0 ? "warning" : "success");
+  /* Only what changed: a style change costs a restyle of the subtree. */
+  if (g_strcmp0 (gtk_label_get_text (self->summary_label), summary) != 0)
+    gtk_label_set_text (self->summary_label, summary);
+  {
+    const char *state = n_errors > 0 ? "error" : n_warnings > 0 ? "warning" : "success";
+
+    if (!gtk_widget_has_css_class (self->summary_box, state))
+      {
+        const char *classes[] = { "nb-summary", state, NULL };
+
+        gtk_widget_set_css_classes (self->summary_box, classes);
+        gtk_image_set_from_icon_name (self->summary_icon,
+                                      n_errors > 0 ? "dialog-error-symbolic"
+                                      : n_warnings > 0 ? "dialog-warning-symbolic"
+                                      : "emblem-ok-symbolic");
+      }
+  }
 }
 
 gboolean
@@ -1155,8 +1204,19 @@ nb_table_page_commit (NbTablePage *self)
 }
 
 const char *
+nb_table_page_get_cell_message (NbTablePage *self, guint cell)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
+
+  slot = slot_for_cell (self, cell);
+  return slot ? slot_message (slot) : NULL;
+}
+
+const char *
 nb_table_page_get_message (NbTablePage *self)
 {
   g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
-  return gtk_label_get_text (self->message_label);
+  return gtk_inscription_get_text (self->message_label);
 }

@@ -38,6 +38,10 @@ gboolean   nb_table_page_key            (NbTablePage     *self,
                                          GdkModifierType  state);
 /* Ends the edit in the focused cell (as leaving it would). */
 void       nb_table_page_commit         (NbTablePage  *self);
+/* What the bar under the table says */
 const char *nb_table_page_get_message   (NbTablePage  *self);
+/* What the cell's tooltip says: why it is marked, or NULL */
+const char *nb_table_page_get_cell_message (NbTablePage *self,
+                                            guint        cell);
 
 G_END_DECLS

@@ -452,16 +452,13 @@ nb_text_page_show_findings (NbTextPage *self, GPtrArray *findings, GHashTable *a
 
   if (g_strcmp0 (gtk_label_get_text (self->findings_label), text->str) != 0)
     gtk_label_set_text (self->findings_label, text->str);
-  gtk_widget_set_visible (self->findings_box, text->len > 0);
-  if (any_error)
+  if (gtk_widget_get_visible (self->findings_box) != (text->len > 0))
+    gtk_widget_set_visible (self->findings_box, text->len > 0);
+  if (!gtk_widget_has_css_class (self->findings_box, any_error ? "error" : "warning"))
     {
-      gtk_widget_remove_css_class (self->findings_box, "warning");
-      gtk_widget_add_css_class (self->findings_box, "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->findings_box, "error");
-      gtk_widget_add_css_class (self->findings_box, "warning");
+      const char *classes[] = { "nb-summary", any_error ? "error" : "warning", NULL };
+
+      gtk_widget_set_css_classes (self->findings_box, classes);
     }
 }
 

@@ -535,9 +535,9 @@ toggle_findings_action (GtkWidget *widget, const char *action_name, GVariant *pa
 static void
 focus_page (NbWindow *self, guint page)
 {
-  GtkWidget *widget = self->pages[page];
+  GtkWidget *widget = nb_window_ensure_page (self, page);
 
-  adw_view_stack_set_visible_child (self->view_stack, widget);
+  adw_view_stack_set_visible_child (self->view_stack, self->bins[page]);
   if (NB_IS_TABLE_PAGE (widget))
     {
       guint table = nb_table_page_get_table (NB_TABLE_PAGE (widget));
@@ -561,7 +561,7 @@ current_page (NbWindow *self)
   GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
 
   for (guint i = 0; i < NB_N_PAGES; i++)
-    if (self->pages[i] == visible)
+    if (self->bins[i] == visible)
       return i;
   return 0;
 }

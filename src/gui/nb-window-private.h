@@ -35,8 +35,11 @@ struct _NbWindow
   AdwViewStack *view_stack;
   NbFindingsView *findings_view;
 
-  /* pages: info, the six sections, preview */
+  /* pages: info, the six sections, preview; each in a bin of the view
+   * stack, built when first shown or in an idle after start-up */
+  GtkWidget *bins[NB_N_PAGES];
   GtkWidget *pages[NB_N_PAGES];
+  guint build_id;
   AdwViewStackPage *stack_pages[NB_N_PAGES];
 
   /* the report in the window; the same object for the window's life */
@@ -73,5 +76,7 @@ void nb_window_update_actions     (NbWindow       *self);
 
 /* nb-window.c */
 void nb_window_reload_acks        (NbWindow       *self);
+GtkWidget *nb_window_ensure_page  (NbWindow       *self,
+                                   guint           page);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ static GParamSpec *properties[N_PROPS];
 #define PAGE_INFO 0
 #define PAGE_PREVIEW (NB_N_PAGES - 1)
 
+static GtkWidget *ensure_page (NbWindow *self, guint i);
+
 /* Autosave waits this long after the first unsaved edit, so that a burst
  * of typing is one write and nothing waits longer than a second. */
 #define SAVE_DELAY_MS 500
@@ -112,6 +114,9 @@ update_findings_button (NbWindow *self)
   guint n_warnings = 0;
   g_autofree char *count = NULL;
   GtkWidget *button = GTK_WIDGET (self->findings_button);
+  static const char *const states[] = { "error", "warning" };
+  const char *state = NULL;
+  const char *icon = "emblem-ok-symbolic";
 
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -122,28 +127,39 @@ update_findings_button (NbWindow *self)
         n_warnings++;
     }
 
-  gtk_widget_remove_css_class (button, "error");
-  gtk_widget_remove_css_class (button, "warning");
   if (n_errors > 0)
     {
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
                                n_errors);
-      gtk_image_set_from_icon_name (self->findings_icon, "dialog-error-symbolic");
-      gtk_widget_add_css_class (button, "error");
+      state = "error";
+      icon = "dialog-error-symbolic";
     }
   else if (n_warnings > 0)
     {
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
                                             n_warnings), n_warnings);
-      gtk_image_set_from_icon_name (self->findings_icon, "dialog-warning-symbolic");
-      gtk_widget_add_css_class (button, "warning");
+      state = "warning";
+      icon = "dialog-warning-symbolic";
     }
   else
+    count = g_strdup (_("No errors"));
+
+  /* Touch only what changed: this runs on every keystroke. */
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    if (gtk_widget_has_css_class (button, states[i]) != (g_strcmp0 (state, states[i]) == 0))
+      {
+        if (g_strcmp0 (state, states[i]) == 0)
+          gtk_widget_add_css_class (button, states[i]);
+        else
+          gtk_widget_remove_css_class (button, states[i]);
+      }
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (self->findings_icon), "nb-icon"), icon) != 0)
     {
-      count = g_strdup (_("No errors"));
-      gtk_image_set_from_icon_name (self->findings_icon, "emblem-ok-symbolic");
+      gtk_image_set_from_icon_name (self->findings_icon, icon);
+      g_object_set_data (G_OBJECT (self->findings_icon), "nb-icon", (gpointer) icon);
     }
-  gtk_label_set_text (self->findings_label, count);
+  if (g_strcmp0 (gtk_label_get_text (self->findings_label), count) != 0)
+    gtk_label_set_text (self->findings_label, count);
 }
 
 static void
@@ -333,9 +349,9 @@ static void
 activate_finding_cb (NbFindingsView *view, NbFinding *finding, NbWindow *self)
 {
   guint page = page_of_finding (finding);
-  GtkWidget *widget = self->pages[page];
+  GtkWidget *widget = ensure_page (self, page);
 
-  adw_view_stack_set_visible_child (self->view_stack, widget);
+  adw_view_stack_set_visible_child (self->view_stack, self->bins[page]);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
@@ -367,6 +383,83 @@ close_request_cb (GtkWindow *window, gpointer user_data)
 }
 
 static void
+show_findings_on (NbWindow *self, GtkWidget *page)
+{
+  if (NB_IS_TABLE_PAGE (page))
+    nb_table_page_show_findings (NB_TABLE_PAGE (page), self->findings, self->acks);
+  else if (NB_IS_TEXT_PAGE (page))
+    nb_text_page_show_findings (NB_TEXT_PAGE (page), self->findings, self->acks);
+  else if (NB_IS_INFO_PAGE (page))
+    nb_info_page_show_findings (NB_INFO_PAGE (page), self->findings, self->acks);
+}
+
+/* Pages are built when first needed (or in an idle after the window is
+ * shown): a table of 175 entries costs start-up time nobody waits for. */
+static GtkWidget *
+ensure_page (NbWindow *self, guint i)
+{
+  GtkWidget *page;
+
+  if (self->pages[i] != NULL)
+    return self->pages[i];
+
+  if (i == PAGE_INFO)
+    {
+      page = nb_info_page_new ();
+      nb_info_page_set_report (NB_INFO_PAGE (page), self->report);
+    }
+  else if (i == PAGE_PREVIEW)
+    {
+      page = nb_preview_page_new ();
+      nb_preview_page_set_report (NB_PREVIEW_PAGE (page), self->report);
+    }
+  else
+    {
+      const NbSectionInfo *section = nb_format_section (i - 1);
+
+      if (section->kind == NB_SECTION_TABLE)
+        {
+          page = nb_table_page_new (section->table);
+          nb_table_page_set_undo_stack (NB_TABLE_PAGE (page), self->undo);
+        }
+      else
+        {
+          page = nb_text_page_new ((NbTextSection) section->text);
+          nb_text_page_set_undo_stack (NB_TEXT_PAGE (page), self->undo);
+        }
+    }
+  self->pages[i] = page;
+  show_findings_on (self, page);
+  adw_bin_set_child (ADW_BIN (self->bins[i]), page);
+  return page;
+}
+
+static gboolean
+build_pages_idle_cb (gpointer user_data)
+{
+  NbWindow *self = NB_WINDOW (user_data);
+
+  for (guint i = 0; i < NB_N_PAGES; i++)
+    if (self->pages[i] == NULL)
+      {
+        ensure_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+visible_page_cb (GObject *stack, GParamSpec *pspec, NbWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (guint i = 0; i < NB_N_PAGES; i++)
+    if (self->bins[i] == visible)
+      ensure_page (self, i);
+}
+
+static void
 build_pages (NbWindow *self)
 {
   for (guint i = 0; i < NB_N_PAGES; i++)
@@ -374,20 +467,15 @@ build_pages (NbWindow *self)
       g_autofree char *name = page_name (i);
       const char *title;
       const char *icon;
-      GtkWidget *page;
 
       if (i == PAGE_INFO)
         {
-          page = nb_info_page_new ();
-          nb_info_page_set_report (NB_INFO_PAGE (page), self->report);
           /* Translators: the page of the organ's details, 基本信息 */
           title = _("Details");
           icon = "document-properties-symbolic";
         }
       else if (i == PAGE_PREVIEW)
         {
-          page = nb_preview_page_new ();
-          nb_preview_page_set_report (NB_PREVIEW_PAGE (page), self->report);
           title = _("Preview");
           icon = "document-print-preview-symbolic";
         }
@@ -395,24 +483,16 @@ build_pages (NbWindow *self)
         {
           const NbSectionInfo *section = nb_format_section (i - 1);
 
-          if (section->kind == NB_SECTION_TABLE)
-            {
-              page = nb_table_page_new (section->table);
-              nb_table_page_set_undo_stack (NB_TABLE_PAGE (page), self->undo);
-              icon = "view-grid-symbolic";
-            }
-          else
-            {
-              page = nb_text_page_new ((NbTextSection) section->text);
-              nb_text_page_set_undo_stack (NB_TEXT_PAGE (page), self->undo);
-              icon = "format-justify-left-symbolic";
-            }
+          icon = section->kind == NB_SECTION_TABLE ? "view-grid-symbolic"
+                                                   : "format-justify-left-symbolic";
           title = section->numeral;
         }
-      self->pages[i] = page;
-      self->stack_pages[i] = adw_view_stack_add_titled (self->view_stack, page, name, title);
+      self->bins[i] = adw_bin_new ();
+      self->stack_pages[i] = adw_view_stack_add_titled (self->view_stack, self->bins[i], name, title);
       adw_view_stack_page_set_icon_name (self->stack_pages[i], icon);
     }
+  g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
+  visible_page_cb (G_OBJECT (self->view_stack), NULL, self);
 }
 
 static void
@@ -435,6 +515,7 @@ nb_window_constructed (GObject *object)
 
   build_pages (self);
   open_initial (self);
+  self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
 }
 
 static void
@@ -444,6 +525,7 @@ nb_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
 
@@ -744,19 +826,21 @@ nb_window_run_checks (NbWindow *self)
 
   for (guint i = 0; i < NB_N_PAGES; i++)
     {
-      GtkWidget *page = self->pages[i];
-
-      if (NB_IS_TABLE_PAGE (page))
-        nb_table_page_show_findings (NB_TABLE_PAGE (page), self->findings, self->acks);
-      else if (NB_IS_TEXT_PAGE (page))
-        nb_text_page_show_findings (NB_TEXT_PAGE (page), self->findings, self->acks);
-      else if (NB_IS_INFO_PAGE (page))
-        nb_info_page_show_findings (NB_INFO_PAGE (page), self->findings, self->acks);
+      if (self->pages[i] != NULL)
+        show_findings_on (self, self->pages[i]);
       if (adw_view_stack_page_get_badge_number (self->stack_pages[i]) != errors[i])
         adw_view_stack_page_set_badge_number (self->stack_pages[i], errors[i]);
     }
   update_findings_button (self);
   update_findings_view (self);
+}
+
+GtkWidget *
+nb_window_ensure_page (NbWindow *self, guint page)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (page < NB_N_PAGES, NULL);
+  return ensure_page (self, page);
 }
 
 GPtrArray *
@@ -777,7 +861,7 @@ nb_window_show_page (NbWindow *self, const char *name)
   page = page_by_name (name);
   if (page < 0)
     return FALSE;
-  adw_view_stack_set_visible_child (self->view_stack, self->pages[page]);
+  adw_view_stack_set_visible_child (self->view_stack, self->bins[page]);
   return TRUE;
 }
 
@@ -790,7 +874,7 @@ nb_window_get_page (NbWindow *self, const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   page = page_by_name (name);
-  return page < 0 ? NULL : self->pages[page];
+  return page < 0 ? NULL : ensure_page (self, (guint) page);
 }
 
 guint

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * libFuzzer: the one parser of typed figures. The first byte picks a count
- * or the fee by its lowest bit (the seeds begin with “0” or “1”); the rest
- * is the text. What parses must be ≥ 0 and must come
- * back unchanged through nb_number_format() and nb_number_parse().
+ * libFuzzer: the one parser of typed figures. The lowest bit of the first
+ * byte picks a count or the fee (the seeds begin with “0” or “1”); the rest
+ * is the text. What parses must be ≥ 0 and must come back unchanged
+ * through nb_number_format() and nb_number_parse().
  */
 #include "config.h"
 

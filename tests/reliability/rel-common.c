@@ -152,6 +152,12 @@ rel_cli_path (void)
 int
 rel_run_cli (const char *const *args, char **out, char **err)
 {
+  return rel_run_cli_in (NULL, args, out, err);
+}
+
+int
+rel_run_cli_in (const char *cwd, const char *const *args, char **out, char **err)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *stdout_text = NULL;
@@ -166,7 +172,7 @@ rel_run_cli (const char *const *args, char **out, char **err)
   g_ptr_array_add (argv, NULL);
   envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &stdout_text, &stderr_text, &wait_status, &error);
   g_assert_no_error (error);
   if (out != NULL)

@@ -36,6 +36,11 @@ guint     rel_env_uint           (const char  *name,
 int       rel_run_cli            (const char *const *args,
                                   char       **out,
                                   char       **err);
+/* The same, run in the folder @cwd. */
+int       rel_run_cli_in         (const char  *cwd,
+                                  const char *const *args,
+                                  char       **out,
+                                  char       **err);
 /* The path of nianbao-cli, or NULL (then the test skips). */
 const char *rel_cli_path         (void);
 

@@ -187,3 +187,84 @@ rel_child_kill (RelChild *child, gint64 *killed_at)
     *killed_at = g_get_monotonic_time ();
   return rel_child_finish (child);
 }
+
+static int warning_fd = -1;
+
+static GLogWriterOutput
+forward_warning (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  const char *message = NULL;
+  const char *domain = NULL;
+
+  if ((level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL)) == 0)
+    return G_LOG_WRITER_HANDLED;
+  for (gsize i = 0; i < n_fields; i++)
+    if (strcmp (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+    else if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+  rel_say (warning_fd, "W%s-%s: %s", domain ? domain : "?",
+           level & G_LOG_LEVEL_CRITICAL ? "CRITICAL" : "WARNING", message ? message : "");
+  return G_LOG_WRITER_HANDLED;
+}
+
+typedef struct
+{
+  void (*func) (gpointer data);
+  gpointer data;
+  GPtrArray *warnings;
+  GPtrArray *said;
+} Isolated;
+
+static void
+collect_line (const char *line, gpointer user_data)
+{
+  Isolated *isolated = user_data;
+  GPtrArray *into = line[0] == 'W' ? isolated->warnings : isolated->said;
+
+  if (into != NULL)
+    g_ptr_array_add (into, g_strdup (line + 1));
+}
+
+void
+rel_isolated_say (const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  rel_say (warning_fd, "S%s", text);
+}
+
+static void
+run_isolated (int fd, gpointer user_data)
+{
+  Isolated *isolated = user_data;
+
+  warning_fd = fd;
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_log_set_writer_func (forward_warning, NULL, NULL);
+  isolated->func (isolated->data);
+  _exit (0);
+}
+
+int
+rel_run_isolated (void (*func) (gpointer data), gpointer data, GPtrArray *warnings,
+                  GPtrArray *said)
+{
+  Isolated isolated = { func, data, warnings, said };
+  RelChild child;
+
+  rel_child_start (&child, run_isolated, &isolated, collect_line, &isolated);
+  return rel_child_finish (&child);
+}
+
+char *
+rel_describe_status (int status)
+{
+  if (WIFSIGNALED (status))
+    return g_strdup_printf ("signal %d (%s)", WTERMSIG (status), g_strsignal (WTERMSIG (status)));
+  return g_strdup_printf ("exit %d", WEXITSTATUS (status));
+}

@@ -70,4 +70,19 @@ int       rel_child_kill       (RelChild    *child,
 /* Reads to the end and reaps it. Returns the wait status. */
 int       rel_child_finish     (RelChild    *child);
 
+/* Runs @func in a child process of its own, so that a crash is a finding
+ * rather than the end of the test. Its GLib warnings and criticals (which
+ * the tests otherwise make fatal) are collected into @warnings instead of
+ * aborting it, what it says with rel_isolated_say() into @said (both may be
+ * NULL). Returns the wait status. */
+int       rel_run_isolated     (void       (*func) (gpointer data),
+                                gpointer     data,
+                                GPtrArray   *warnings,
+                                GPtrArray   *said);
+/* In the function run by rel_run_isolated(): one line for the parent. */
+void      rel_isolated_say     (const char  *format,
+                                ...) G_GNUC_PRINTF (1, 2);
+/* "exit 3", "signal 11 (Segmentation fault)" */
+char     *rel_describe_status  (int          status);
+
 G_END_DECLS
