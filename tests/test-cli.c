@@ -493,6 +493,78 @@ test_chinese (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "数"));
 }
 
+/* Published reports are read as they are: text and .docx, with what could
+ * not be read said, and files of the wrong shape refused. */
+static void
+test_import_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *json = fixture_json (f, "huaian-2024.txt");
+  g_autofree char *txt = NULL;
+  g_autofree char *exported = g_build_filename (f->dir, "from-text.json", NULL);
+  g_autoptr(NbReport) expected = NULL;
+  g_autoptr(NbReport) imported = NULL;
+
+  if (json == NULL)
+    {
+      g_test_skip ("shared fixtures or python3 not available");
+      return;
+    }
+  txt = g_build_filename (g_getenv ("NIANBAO_FIXTURES"), "huaian-2024.txt", NULL);
+  g_assert_cmpint (run (NULL, NULL, "import", "--db", f->db, txt), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "export", "--db", f->db, "--organ", "淮安市人民政府",
+                        "--year", "2024", "-o", exported), ==, 0);
+  expected = nb_json_read_file (json, NULL, NULL);
+  imported = nb_json_read_file (exported, NULL, NULL);
+  g_assert_nonnull (expected);
+  g_assert_nonnull (imported);
+  for (guint cell = 0; cell < NB_N_CELLS; cell++)
+    {
+      gint64 a = -1, b = -2;
+
+      g_assert_true (nb_report_get_figure (expected, cell, &a));
+      g_assert_true (nb_report_get_figure (imported, cell, &b));
+      if (a != b)
+        g_error ("%s: %" G_GINT64_FORMAT " from the text, %" G_GINT64_FORMAT " expected",
+                 nb_format_cell (cell)->id, b, a);
+    }
+}
+
+static void
+test_check_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *errors = g_test_build_filename (G_TEST_DIST, "data", "import", "errors.txt", NULL);
+  g_autofree char *clean = g_test_build_filename (G_TEST_DIST, "data", "import", "rows-bar.txt", NULL);
+  g_autofree char *old = g_test_build_filename (G_TEST_DIST, "data", "import", "old-2019.txt", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "import", "bad-rows.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, NULL, "check", clean), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* the deliberate errors: a row total off by one, and a text that says 30 */
+  g_assert_cmpint (run (&out, &err, "check", errors, clean), ==, 1);
+  g_assert_nonnull (strstr (out, "R1"));
+  g_assert_nonnull (strstr (out, "W4"));
+  g_assert_nonnull (strstr (out, "Checked 2 file(s): 2 error(s)"));
+  /* what the import read with doubt is said, with its line */
+  g_assert_nonnull (strstr (err, "errors.txt:15:"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "check", old), ==, 2);
+  g_assert_nonnull (strstr (err, "2019"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* rows that cannot be placed: named, and nothing stored */
+  g_assert_cmpint (run (&out, &err, "import", "--db", f->db, bad), ==, 2);
+  g_assert_nonnull (strstr (err, "bad-rows.txt:39:"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "list", "--db", f->db), ==, 0);
+  g_assert_nonnull (strstr (out, "No reports stored yet."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,6 +580,8 @@ main (int argc, char **argv)
   ADD ("/cli/bad-input", test_bad_input);
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/chinese", test_chinese);
+  ADD ("/cli/import-text", test_import_text);
+  ADD ("/cli/check-text", test_check_text);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,7 @@ struct _NbPreviewPage
   AdwBin parent_instance;
 
   GtkBox *pages_box;
+  GtkScrolledWindow *scroller;
   GtkLabel *count_label;
 
   NbReport *report;
@@ -156,6 +157,7 @@ nb_preview_page_class_init (NbPreviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-preview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, count_label);
 }
 
@@ -200,4 +202,24 @@ nb_preview_page_get_n_pages (NbPreviewPage *self)
 {
   g_return_val_if_fail (NB_IS_PREVIEW_PAGE (self), 0);
   return self->render ? nb_render_get_n_pages (self->render) : 0;
+}
+
+void
+nb_preview_page_scroll_to (NbPreviewPage *self, guint page)
+{
+  GtkWidget *child;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_return_if_fail (NB_IS_PREVIEW_PAGE (self));
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box));
+  for (guint i = 0; child != NULL && i < page; i++)
+    child = gtk_widget_get_next_sibling (child);
+  if (child == NULL ||
+      !gtk_widget_compute_point (child, GTK_WIDGET (self->pages_box),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, point.y);
 }

@@ -19,5 +19,8 @@ void       nb_preview_page_set_report  (NbPreviewPage *self,
 /* Lays the report out again now (it otherwise waits until shown). */
 void       nb_preview_page_update      (NbPreviewPage *self);
 guint      nb_preview_page_get_n_pages (NbPreviewPage *self);
+/* Scrolls so that page @page (from 0) is at the top. */
+void       nb_preview_page_scroll_to   (NbPreviewPage *self,
+                                        guint          page);
 
 G_END_DECLS

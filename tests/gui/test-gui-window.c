@@ -652,8 +652,14 @@ test_screenshots (Fixture *fixture, gconstpointer data)
         nb_table_page_focus_cell (table_page (fixture, 3), cell ("t3.new.total"));
       if (g_str_equal (pages[i], "preview"))
         {
-          nb_preview_page_update (NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview")));
-          g_assert_cmpuint (nb_preview_page_get_n_pages (NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview"))), >=, 2);
+          NbPreviewPage *preview = NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview"));
+
+          nb_preview_page_update (preview);
+          g_assert_cmpuint (nb_preview_page_get_n_pages (preview), >=, 2);
+          wait_ms (150);
+          save_screenshot (GTK_WIDGET (fixture->window), "page-preview-1");
+          /* The page with table 三 on it */
+          nb_preview_page_scroll_to (preview, 2);
         }
       wait_ms (150);
       save_screenshot (GTK_WIDGET (fixture->window), name);
