@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -70,6 +71,19 @@ print_error (const char *format, ...)
   g_printerr ("nianbao-cli: %s\n", message);
 }
 
+/* Pads by what a terminal shows: a Chinese character takes two columns. */
+static void
+print_padded (FILE *out, const char *text, guint columns)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  fputs (text, out);
+  for (; width < columns; width++)
+    fputc (' ', out);
+}
+
 /* Parses the options of one command; prints usage problems itself. */
 static gboolean
 parse_options (const char *command, const char *parameters, const char *summary,
@@ -77,9 +91,8 @@ parse_options (const char *command, const char *parameters, const char *summary,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters);
-
-  context = g_option_context_new (title);
+  /* The program name already says "nianbao-cli COMMAND". */
+  context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
@@ -167,12 +180,16 @@ print_findings (const char *title, GPtrArray *findings, GHashTable *acks)
       const char *note = acks ? g_hash_table_lookup (acks, finding->key) : NULL;
       g_autofree char *cells = join_cell_ids (finding->cells);
 
-      g_print ("  %-7s %-3s %s\n",
-               finding->severity == NB_SEVERITY_ERROR ? _("error") : _("warning"),
-               finding->rule, finding->message);
+      g_print ("  ");
+      print_padded (stdout, finding->severity == NB_SEVERITY_ERROR ? _("error") : _("warning"), 7);
+      g_print (" %-3s %s\n", finding->rule, finding->message);
       if (finding->expected != NULL && finding->actual != NULL)
-        g_print ("              %s %s, %s %s\n", _("expected"), finding->expected,
-                 _("actual"), finding->actual);
+        {
+          g_print ("              ");
+          /* TRANSLATORS: the value a rule wants, and the one in the report */
+          g_print (_("expected %s, actual %s"), finding->expected, finding->actual);
+          g_print ("\n");
+        }
       if (cells[0] != '\0')
         g_print ("              %s %s\n", _("cells:"), cells);
       if (note != NULL)
@@ -183,7 +200,8 @@ print_findings (const char *title, GPtrArray *findings, GHashTable *acks)
 static char *
 report_title (NbReport *report)
 {
-  return g_strdup_printf ("%s %u", nb_report_get_organ_name (report)
+  /* TRANSLATORS: an organ's report of a year, e.g. "某某街道办事处 2024" */
+  return g_strdup_printf (_("%s %u"), nb_report_get_organ_name (report)
                           ? nb_report_get_organ_name (report) : "?",
                           nb_report_get_year (report));
 }
@@ -296,6 +314,29 @@ static char *opt_output;
 static gboolean opt_tables_only;
 static gint64 opt_revision;
 
+/* A file name in the current folder made from the report's title: an organ
+ * name is typed by people, and "../" or "/" in it must not send the file
+ * elsewhere. */
+static char *
+dup_file_name (const char *title, const char *suffix)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || g_unichar_iscntrl (c) || (name->len == 0 && c == '.'))
+        g_string_append_c (name, '_');
+      else
+        g_string_append_unichar (name, c);
+    }
+  if (name->len == 0)
+    g_string_append (name, "report");
+  g_string_append (name, suffix);
+  return g_string_free (name, FALSE);
+}
+
 static int
 export_pdf (NbStore *store, NbReport *report, gint64 revision)
 {
@@ -303,7 +344,7 @@ export_pdf (NbStore *store, NbReport *report, gint64 revision)
   g_autofree char *sha256 = NULL;
   g_autofree char *data = nb_json_write (report);
   g_autofree char *title = nb_report_dup_title (report);
-  g_autofree char *path = opt_output ? g_strdup (opt_output) : g_strdup_printf ("%s.pdf", title);
+  g_autofree char *path = opt_output ? g_strdup (opt_output) : dup_file_name (title, ".pdf");
 
   if (!nb_render_write_pdf (report, opt_tables_only, path, &sha256, &error))
     {
@@ -354,7 +395,7 @@ cmd_export (int argc, char **argv)
     {
       if (opt_revision > revision)
         {
-          print_error (_("revision %" G_GINT64_FORMAT " does not exist yet (latest is %" G_GINT64_FORMAT ")"),
+          print_error (_("revision %" PRId64 " does not exist yet (latest is %" PRId64 ")"),
                        opt_revision, revision);
           return EXIT_FAILED;
         }
@@ -671,7 +712,7 @@ cmd_list (int argc, char **argv)
         }
       previous = load_previous (store, report);
       findings = nb_rules_check (report, previous);
-      g_print (_("%s\t%u\t%s\trevision %" G_GINT64_FORMAT "\t%u error(s), %u warning(s)\t%s\n"),
+      g_print (_("%s\t%u\t%s\trevision %" PRId64 "\t%u error(s), %u warning(s)\t%s\n"),
                entry->organ, entry->year,
                strcmp (entry->status, "final") == 0 ? _("final") : _("draft"),
                entry->revision,
@@ -778,7 +819,7 @@ cmd_verify (int argc, char **argv)
       return EXIT_NO_MATCH;
     }
 
-  g_print (_("%s was exported on %s from %s %u, revision %" G_GINT64_FORMAT ".\n"),
+  g_print (_("%s was exported on %s from %s %u, revision %" PRId64 ".\n"),
            argv[1], made_at, organ, year, revision);
 
   current_revision = nb_store_get_revision (store, organ, year, &error);
@@ -791,11 +832,11 @@ cmd_verify (int argc, char **argv)
     }
   if (made_from != NULL && nb_report_equal (made_from, current))
     {
-      g_print (_("The stored data has not changed since (now revision %" G_GINT64_FORMAT ").\n"),
+      g_print (_("The stored data has not changed since (now revision %" PRId64 ").\n"),
                current_revision);
       return EXIT_OK;
     }
-  g_print (_("The stored data has changed since: it is now at revision %" G_GINT64_FORMAT ".\n"),
+  g_print (_("The stored data has changed since: it is now at revision %" PRId64 ".\n"),
            current_revision);
   if (made_from != NULL)
     for (guint cell = 0; cell < NB_N_CELLS; cell++)
@@ -828,8 +869,13 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: nianbao-cli COMMAND [OPTION…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %-48s %s\n", commands[i].name, _(commands[i].parameters),
-             _(commands[i].summary));
+    {
+      const char *parameters = commands[i].parameters[0] ? _(commands[i].parameters) : "";
+
+      fprintf (out, "  %-8s ", commands[i].name);
+      print_padded (out, parameters, 48);
+      fprintf (out, " %s\n", _(commands[i].summary));
+    }
   fprintf (out, "\n%s\n", _("Run “nianbao-cli COMMAND --help” for the options of a command."));
 }
 

@@ -303,7 +303,7 @@ validate_text (const char *text, gsize length, GError **error)
   if (length > MAX_TEXT_BYTES)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
-                   _("The text is too large to be a report (%" G_GSIZE_FORMAT " bytes)"), length);
+                   _("The text is too large to be a report (%zu bytes)"), length);
       return FALSE;
     }
   if (memchr (text, '\0', length) != NULL)
@@ -464,7 +464,7 @@ nb_import_data (const char *data, gsize length, GError **error)
   if (length > MAX_FILE_BYTES)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%" G_GSIZE_FORMAT " bytes)"), length);
+                   _("The file is too large to be a report (%zu bytes)"), length);
       return NULL;
     }
   if (nb_docx_is_zip (data, length))

@@ -7,6 +7,11 @@
  * read. A figure is taken only when 件 follows it, inside one clause, near
  * the words that say what it counts; anything less certain is left alone,
  * because a warning about a sentence that says something else is noise.
+ *
+ * This runs with the other rules on every keystroke, so the text is walked
+ * once, byte by byte, noting which of the few words every reading needs
+ * each sentence holds; only the sentences that hold them are read closely,
+ * and nothing is allocated or translated unless a warning is made.
  */
 #include "config.h"
 
@@ -23,11 +28,57 @@
 #define EXCERPT_CHARS 40
 #define MAX_SENTENCE_BYTES 4096
 
+/* The words a sentence must hold for each reading to find anything. */
+enum
+{
+  HAS_COUNT = 1 << 0,     /* 件 */
+  HAS_REQUEST = 1 << 1,   /* 申请 */
+  HAS_RECEIVE = 1 << 2,   /* 收到, 受理, 新收, 接收, 接到 */
+  HAS_CARRY = 1 << 3,     /* 结转 */
+  HAS_ONWARD = 1 << 4,    /* 顺延, 转入 */
+  HAS_ANSWER = 1 << 5,    /* 办结, 答复 */
+  HAS_APPEAL = 1 << 6,    /* 行政复议, 行政诉讼 */
+  HAS_IN_FORCE = 1 << 7,  /* 现行有效 */
+};
+
+/* What the text states, phrased for the message only when one is made. */
+typedef enum
+{
+  SAID_RECEIVED,
+  SAID_RECEIVED_WITH_CARRIED_IN,
+  SAID_NONE_RECEIVED,
+  SAID_CARRIED_IN,
+  SAID_CARRIED_OUT,
+  SAID_ANSWERED,
+  SAID_APPEALS,
+  SAID_LAWSUITS,
+  SAID_NO_APPEALS,
+  SAID_NO_LAWSUITS,
+  SAID_UPHELD,
+  SAID_CORRECTED,
+  SAID_OTHER_RESULTS,
+  SAID_PENDING,
+  SAID_ALL_UPHELD,
+  SAID_IN_FORCE,
+  SAID_RULES_IN_FORCE,
+  SAID_NORMATIVE_IN_FORCE,
+} Said;
+
+typedef struct
+{
+  guint new_total;
+  guint carried_in;
+  guint carried_out;
+  guint answered;
+  guint rules_in_force;
+  guint normative_in_force;
+} Cells;
+
 typedef struct
 {
   NbReport *report;
   GPtrArray *findings;
-  GHashTable *keys;        /* keys already reported: one warning each */
+  const Cells *cells;
   NbTextSection section;
   const char *sentence;    /* the sentence being read: [sentence, end) */
   const char *end;
@@ -40,11 +91,26 @@ typedef struct
   gint64 value;
 } Count;
 
-static gboolean
+/* The width of the ，；。：,; at @p, 0 when there is none. Bytes, not
+ * characters: in UTF-8 none of these can begin inside another character. */
+static inline gsize
+get_clause_end_width (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] == ',' || u[0] == ';')
+    return 1;
+  if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A))
+    return 3;
+  if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82)
+    return 3;
+  return 0;
+}
+
+static inline gboolean
 is_clause_end (const char *p)
 {
-  return *p == ',' || *p == ';' || g_str_has_prefix (p, "，") || g_str_has_prefix (p, "；") ||
-         g_str_has_prefix (p, "。") || g_str_has_prefix (p, "：");
+  return get_clause_end_width (p) > 0;
 }
 
 static gboolean
@@ -61,6 +127,41 @@ get_digit (gunichar c)
   if (c >= 0xFF10 && c <= 0xFF19)
     return (int) (c - 0xFF10);
   return -1;
+}
+
+/* [start, end) holds no NUL, so this is g_strstr_len() without its byte
+ * by byte strncmp(): look for the needle's last byte, then compare. */
+static const char *
+find_text (const char *start, const char *end, const char *needle)
+{
+  gsize len = strlen (needle);
+
+  if (end - start < (gssize) len)
+    return NULL;
+  for (const char *p = start + len - 1; p < end; p++)
+    {
+      p = memchr (p, needle[len - 1], (gsize) (end - p));
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p - (len - 1), needle, len - 1) == 0)
+        return p - (len - 1);
+    }
+  return NULL;
+}
+
+static gboolean
+has_text (const char *start, const char *end, const char *needle)
+{
+  return end > start && find_text (start, end, needle) != NULL;
+}
+
+static gboolean
+has_any_text (const char *start, const char *end, const char *const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (has_text (start, end, needles[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* “3119 件”, “3,119件”: the number at @p and the 件 after it. */
@@ -121,16 +222,19 @@ count_after (Narrative *n, const char *from, guint max_chars, Count *count)
   return FALSE;
 }
 
-/* Where the clause holding @p begins. */
+/* Where the clause holding @p begins: past the last clause end before it,
+ * found walking back from @p. */
 static const char *
 find_clause_start (Narrative *n, const char *p)
 {
-  const char *start = n->sentence;
-
-  for (const char *q = n->sentence; q < p; q = g_utf8_next_char (q))
-    if (is_clause_end (q))
-      start = g_utf8_next_char (q);
-  return start;
+  for (const char *q = p; q > n->sentence; q--)
+    {
+      if (q[-1] == ',' || q[-1] == ';')
+        return q;
+      if (q - 3 >= n->sentence && get_clause_end_width (q - 3) == 3)
+        return q;
+    }
+  return n->sentence;
 }
 
 /* The last “N件” of the clause before @to, within @max_chars of it. */
@@ -154,21 +258,6 @@ count_before (Narrative *n, const char *to, guint max_chars, Count *count)
   return found;
 }
 
-static gboolean
-has_text (const char *start, const char *end, const char *needle)
-{
-  return end > start && g_strstr_len (start, end - start, needle) != NULL;
-}
-
-static gboolean
-has_any_text (const char *start, const char *end, const char *const *needles)
-{
-  for (guint i = 0; needles[i] != NULL; i++)
-    if (has_text (start, end, needles[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether the clause denies what follows: 未发生…行政复议, 无…行政诉讼. */
 static gboolean
 is_negated (Narrative *n, const char *p)
@@ -185,6 +274,26 @@ lookup_cell (const char *id)
 
   g_assert (found != NB_CELL_NONE);
   return found;
+}
+
+/* The format's cells are fixed for the life of the program. */
+static const Cells *
+get_cells (void)
+{
+  static Cells cells;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      cells.new_total = lookup_cell ("t3.new.total");
+      cells.carried_in = lookup_cell ("t3.carried_in.total");
+      cells.carried_out = lookup_cell ("t3.carried_out.total");
+      cells.answered = lookup_cell ("t3.result_total.total");
+      cells.rules_in_force = lookup_cell ("t2.rules.in_force");
+      cells.normative_in_force = lookup_cell ("t2.normative.in_force");
+      g_once_init_leave (&done, 1);
+    }
+  return &cells;
 }
 
 /* The sum of @cells, FALSE when all of them are blank. */
@@ -240,30 +349,95 @@ quote_clause (Narrative *n, const char *from, const char *to)
   return g_strstrip (g_steal_pointer (&text));
 }
 
-/* Files a W4 warning unless the table agrees or is blank. @stated is what
- * the text says, already phrased for the message. */
+static char *
+phrase_said (Said said, gint64 value)
+{
+  switch (said)
+    {
+    case SAID_RECEIVED:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests received"), value);
+    case SAID_RECEIVED_WITH_CARRIED_IN:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests received, those carried over included"), value);
+    case SAID_NONE_RECEIVED:
+      return g_strdup (_("that no requests were received"));
+    case SAID_CARRIED_IN:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests carried over from last year"), value);
+    case SAID_CARRIED_OUT:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests carried over to next year"), value);
+    case SAID_ANSWERED:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests answered"), value);
+    case SAID_APPEALS:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " appeals (行政复议)"), value);
+    case SAID_LAWSUITS:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " lawsuits (行政诉讼)"), value);
+    case SAID_NO_APPEALS:
+      return g_strdup (_("that there were no appeals (行政复议)"));
+    case SAID_NO_LAWSUITS:
+      return g_strdup (_("that there were no lawsuits (行政诉讼)"));
+    case SAID_UPHELD:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " upheld"), value);
+    case SAID_CORRECTED:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " corrected"), value);
+    case SAID_OTHER_RESULTS:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " with other results"), value);
+    case SAID_PENDING:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " pending"), value);
+    case SAID_ALL_UPHELD:
+      return g_strdup (_("that all were upheld"));
+    case SAID_IN_FORCE:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " rules and normative documents in force"), value);
+    case SAID_RULES_IN_FORCE:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " rules in force"), value);
+    case SAID_NORMATIVE_IN_FORCE:
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " normative documents in force"), value);
+    default:
+      break;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* One warning per key in @findings: those of an earlier pass over the
+ * same report included. */
+static gboolean
+is_reported (Narrative *n, const char *full_key)
+{
+  for (guint i = 0; i < n->findings->len; i++)
+    if (g_strcmp0 (((NbFinding *) g_ptr_array_index (n->findings, i))->key, full_key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Files a W4 warning, keyed “W4:@key” or “W4:@key.@suffix”, unless the
+ * table agrees or is blank. */
 static void
 compare (Narrative   *n,
          const char  *key,
+         const char  *suffix,
          const guint *cells,
          guint        n_cells,
          gint64       text_value,
-         const char  *stated,
+         Said         said,
          const char  *from,
          const char  *to)
 {
-  const NbSectionInfo *info = nb_format_text_section (n->section);
+  const NbSectionInfo *info;
   int section = -1;
-  g_autofree char *full_key = g_strconcat ("W4:", key, NULL);
+  g_autofree char *full_key = NULL;
+  g_autofree char *stated = NULL;
   g_autofree char *where = NULL;
   g_autofree char *quote = NULL;
   NbFinding *finding;
   gint64 sum;
 
-  if (!sum_cells (n, cells, n_cells, &sum) || sum == text_value ||
-      g_hash_table_contains (n->keys, full_key))
+  if (!sum_cells (n, cells, n_cells, &sum) || sum == text_value)
+    return;
+  full_key = g_strconcat ("W4:", key, suffix != NULL ? "." : NULL, suffix, NULL);
+  if (is_reported (n, full_key))
     return;
 
+  info = nb_format_text_section (n->section);
+  stated = phrase_said (said, text_value);
   where = describe_cells (cells, n_cells);
   quote = quote_clause (n, from, to);
   for (guint s = 0; s < NB_N_SECTIONS; s++)
@@ -277,26 +451,15 @@ compare (Narrative   *n,
                                       sum > text_value ? sum - text_value : text_value - sum);
   finding->expected = g_strdup_printf ("%" G_GINT64_FORMAT, sum);
   finding->actual = g_strdup_printf ("%" G_GINT64_FORMAT, text_value);
-  finding->key = g_strdup (full_key);
-  g_hash_table_add (n->keys, g_steal_pointer (&full_key));
+  finding->key = g_steal_pointer (&full_key);
   g_ptr_array_add (n->findings, finding);
 }
 
-static void compare_count (Narrative *n, const char *key, const guint *cells, guint n_cells,
-                           const Count *count, const char *from, const char *format, ...) G_GNUC_PRINTF (7, 8);
-
-/* @format phrases what the text states, with the count as its argument. */
 static void
 compare_count (Narrative *n, const char *key, const guint *cells, guint n_cells,
-               const Count *count, const char *from, const char *format, ...)
+               const Count *count, const char *from, Said said)
 {
-  g_autofree char *stated = NULL;
-  va_list args;
-
-  va_start (args, format);
-  stated = g_strdup_vprintf (format, args);
-  va_end (args);
-  compare (n, key, cells, n_cells, count->value, stated, from, count->end);
+  compare (n, key, NULL, cells, n_cells, count->value, said, from, count->end);
 }
 
 /* ---- requests: received, none received, carried over, answered ---- */
@@ -320,20 +483,21 @@ includes_carried_over (const char *p, const char *end)
   return FALSE;
 }
 
+/* Each occurrence of @word in the sentence, in order. */
+#define FOR_EACH_WORD(n, word, p) \
+  for (const char *p = find_text ((n)->sentence, (n)->end, (word)); \
+       p != NULL; p = find_text (p + 1, (n)->end, (word)))
+
 static void
-read_requests (Narrative *n)
+read_received (Narrative *n)
 {
   static const char *const receive_words[] = { "收到", "受理", "新收", "接收", "接到", NULL };
   static const char *const not_requests[] = { "复议", "诉讼", "建议", "提案", "结转", "信访", NULL };
-  const guint new_total[] = { lookup_cell ("t3.new.total") };
-  const guint new_and_carried[] = { lookup_cell ("t3.new.total"), lookup_cell ("t3.carried_in.total") };
-  const guint carried_in[] = { lookup_cell ("t3.carried_in.total") };
-  const guint carried_out[] = { lookup_cell ("t3.carried_out.total") };
-  const guint answered[] = { lookup_cell ("t3.result_total.total") };
+  const guint new_total[] = { n->cells->new_total };
+  const guint new_and_carried[] = { n->cells->new_total, n->cells->carried_in };
 
   for (guint w = 0; receive_words[w] != NULL; w++)
-    for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, receive_words[w]);
-         p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, receive_words[w]))
+    FOR_EACH_WORD (n, receive_words[w], p)
       {
         const char *after = p + strlen (receive_words[w]);
         const char *start = find_clause_start (n, p);
@@ -348,11 +512,9 @@ read_requests (Narrative *n)
               continue;
             /* 收到申请30件（含上年结转2件）: the text counts both */
             if (includes_carried_over (count.end, n->end))
-              compare_count (n, "t3.new.total", new_and_carried, 2, &count, p,
-                             _("%" G_GINT64_FORMAT " requests received, those carried over included"), count.value);
+              compare_count (n, "t3.new.total", new_and_carried, 2, &count, p, SAID_RECEIVED_WITH_CARRIED_IN);
             else
-              compare_count (n, "t3.new.total", new_total, 1, &count, p,
-                             _("%" G_GINT64_FORMAT " requests received"), count.value);
+              compare_count (n, "t3.new.total", new_total, 1, &count, p, SAID_RECEIVED);
           }
         else if (is_negated (n, p))
           {
@@ -362,12 +524,17 @@ read_requests (Narrative *n)
             for (guint c = 0; c < NEAR_AFTER && stop < n->end && !is_clause_end (stop); c++)
               stop = g_utf8_next_char (stop);
             if (has_text (after, stop, "申请") && !has_any_text (start, stop, not_requests))
-              compare (n, "t3.new.total", new_total, 1, 0, _("that no requests were received"), p, stop);
+              compare (n, "t3.new.total", NULL, new_total, 1, 0, SAID_NONE_RECEIVED, p, stop);
           }
       }
+}
 
-  for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, "结转");
-       p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, "结转"))
+static void
+read_carried_in (Narrative *n)
+{
+  const guint carried_in[] = { n->cells->carried_in };
+
+  FOR_EACH_WORD (n, "结转", p)
     {
       const char *before = p;
       Count count;
@@ -377,55 +544,50 @@ read_requests (Narrative *n)
       if (has_text (before, p, "上年") || has_text (before, p, "上一年") || has_text (before, p, "去年"))
         {
           if (count_after (n, p + strlen ("结转"), NEAR_AFTER, &count))
-            compare_count (n, "t3.carried_in.total", carried_in, 1, &count, before,
-                           _("%" G_GINT64_FORMAT " requests carried over from last year"), count.value);
+            compare_count (n, "t3.carried_in.total", carried_in, 1, &count, before, SAID_CARRIED_IN);
         }
     }
+}
 
-  {
-    static const char *const onward[] = { "结转", "顺延", "转入", NULL };
+static void
+read_carried_out (Narrative *n)
+{
+  static const char *const onward[] = { "结转", "顺延", "转入", NULL };
+  const guint carried_out[] = { n->cells->carried_out };
 
-    for (guint w = 0; onward[w] != NULL; w++)
-      for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, onward[w]);
-           p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, onward[w]))
-        {
-          const char *after = p + strlen (onward[w]);
-          Count count;
+  for (guint w = 0; onward[w] != NULL; w++)
+    FOR_EACH_WORD (n, onward[w], p)
+      {
+        const char *after = p + strlen (onward[w]);
+        Count count;
 
-          if (g_str_has_prefix (after, "到") || g_str_has_prefix (after, "至"))
-            after += strlen ("到");
-          if (!g_str_has_prefix (after, "下"))
-            continue;
-          if (count_after (n, after, NEAR_AFTER, &count))
-            compare_count (n, "t3.carried_out.total", carried_out, 1, &count, p,
-                           _("%" G_GINT64_FORMAT " requests carried over to next year"), count.value);
-          else if (count_before (n, p, NEAR_BEFORE, &count))
-            {
-              g_autofree char *stated = g_strdup_printf (_("%" G_GINT64_FORMAT " requests carried over to next year"),
-                                                         count.value);
+        if (g_str_has_prefix (after, "到") || g_str_has_prefix (after, "至"))
+          after += strlen ("到");
+        if (!g_str_has_prefix (after, "下"))
+          continue;
+        if (count_after (n, after, NEAR_AFTER, &count))
+          compare_count (n, "t3.carried_out.total", carried_out, 1, &count, p, SAID_CARRIED_OUT);
+        else if (count_before (n, p, NEAR_BEFORE, &count))
+          compare (n, "t3.carried_out.total", NULL, carried_out, 1, count.value, SAID_CARRIED_OUT,
+                   count.start, p + strlen (onward[w]));
+      }
+}
 
-              compare (n, "t3.carried_out.total", carried_out, 1, count.value, stated,
-                       count.start, p + strlen (onward[w]));
-            }
-        }
-  }
+static void
+read_answered (Narrative *n)
+{
+  static const char *const answer_words[] = { "办结", "答复", NULL };
+  const guint answered[] = { n->cells->answered };
 
-  if (has_text (n->sentence, n->end, "申请"))
-    {
-      static const char *const answer_words[] = { "办结", "答复", NULL };
+  for (guint w = 0; answer_words[w] != NULL; w++)
+    FOR_EACH_WORD (n, answer_words[w], p)
+      {
+        Count count;
 
-      for (guint w = 0; answer_words[w] != NULL; w++)
-        for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, answer_words[w]);
-             p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, answer_words[w]))
-          {
-            Count count;
-
-            /* 答复 3050 件 — the figure right after the word */
-            if (count_after (n, p + strlen (answer_words[w]), 4, &count))
-              compare_count (n, "t3.result_total.total", answered, 1, &count, p,
-                             _("%" G_GINT64_FORMAT " requests answered"), count.value);
-          }
-    }
+        /* 答复 3050 件 — the figure right after the word */
+        if (count_after (n, p + strlen (answer_words[w]), 4, &count))
+          compare_count (n, "t3.result_total.total", answered, 1, &count, p, SAID_ANSWERED);
+      }
 }
 
 /* ---- appeals and lawsuits ---- */
@@ -457,7 +619,7 @@ find_next_appeal (Narrative *n, const char *from)
 
   for (guint a = 0; a < G_N_ELEMENTS (appeals); a++)
     {
-      const char *found = g_strstr_len (from, n->end - from, appeals[a].word);
+      const char *found = find_text (from, n->end, appeals[a].word);
 
       if (found != NULL && (first == NULL || found < first))
         first = found;
@@ -470,53 +632,34 @@ static void
 read_outcomes (Narrative *n, const Appeal *appeal, const char *from, const char *to)
 {
   static const char *const outcomes[NB_T4_COL_TOTAL] = { "维持", "纠正", "其他结果", "未审结" };
+  static const Said said[NB_T4_COL_TOTAL] = { SAID_UPHELD, SAID_CORRECTED, SAID_OTHER_RESULTS, SAID_PENDING };
   static const char *const all_upheld[] = { "均获维持", "均被维持", "均予维持", "均维持", "全部维持", "均为维持", NULL };
-  g_autofree char *stated_all = NULL;
 
   for (guint o = 0; o < G_N_ELEMENTS (outcomes); o++)
     {
-      const char *p = g_strstr_len (from, to - from, outcomes[o]);
+      const char *p = find_text (from, to, outcomes[o]);
       guint cells[2];
       Count count;
-      g_autofree char *key = NULL;
-      g_autofree char *stated = NULL;
 
       if (p == NULL || !count_after (n, p + strlen (outcomes[o]), 4, &count))
         continue;
       get_appeal_cells (appeal, o, cells);
-      key = g_strconcat (appeal->key, ".", nb_format_t4_column_id (o), NULL);
-      switch (o)
-        {
-        case 0:
-          stated = g_strdup_printf (_("%" G_GINT64_FORMAT " upheld"), count.value);
-          break;
-        case 1:
-          stated = g_strdup_printf (_("%" G_GINT64_FORMAT " corrected"), count.value);
-          break;
-        case 2:
-          stated = g_strdup_printf (_("%" G_GINT64_FORMAT " with other results"), count.value);
-          break;
-        default:
-          stated = g_strdup_printf (_("%" G_GINT64_FORMAT " pending"), count.value);
-          break;
-        }
-      compare (n, key, cells, appeal->n_groups, count.value, stated, p, count.end);
+      compare (n, appeal->key, nb_format_t4_column_id (o), cells, appeal->n_groups, count.value, said[o],
+               p, count.end);
     }
 
   /* 均获维持: nothing corrected, nothing else, nothing pending */
   for (guint i = 0; all_upheld[i] != NULL; i++)
     {
-      const char *p = g_strstr_len (from, n->end - from, all_upheld[i]);
+      const char *p = find_text (from, n->end, all_upheld[i]);
       guint cells[6];
-      g_autofree char *key = NULL;
 
       if (p == NULL)
         continue;
       for (guint c = 1; c <= 3; c++)
         get_appeal_cells (appeal, c, cells + (c - 1) * appeal->n_groups);
-      key = g_strconcat (appeal->key, ".all_upheld", NULL);
-      stated_all = g_strdup (_("that all were upheld"));
-      compare (n, key, cells, 3 * appeal->n_groups, 0, stated_all, from, p + strlen (all_upheld[i]));
+      compare (n, appeal->key, "all_upheld", cells, 3 * appeal->n_groups, 0, SAID_ALL_UPHELD,
+               from, p + strlen (all_upheld[i]));
       break;
     }
 }
@@ -528,22 +671,17 @@ read_appeals (Narrative *n)
     {
       const Appeal *appeal = &appeals[a];
 
-      for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, appeal->word);
-           p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, appeal->word))
+      FOR_EACH_WORD (n, appeal->word, p)
         {
           const char *after = p + strlen (appeal->word);
           guint totals[2];
-          g_autofree char *key = g_strconcat (appeal->key, ".total", NULL);
           Count count;
 
           get_appeal_cells (appeal, NB_T4_COL_TOTAL, totals);
           if (count_after (n, after, 12, &count))
             {
-              g_autofree char *stated = a == 0
-                ? g_strdup_printf (_("%" G_GINT64_FORMAT " appeals (行政复议)"), count.value)
-                : g_strdup_printf (_("%" G_GINT64_FORMAT " lawsuits (行政诉讼)"), count.value);
-
-              compare (n, key, totals, appeal->n_groups, count.value, stated, p, count.end);
+              compare (n, appeal->key, "total", totals, appeal->n_groups, count.value,
+                       a == 0 ? SAID_APPEALS : SAID_LAWSUITS, p, count.end);
               read_outcomes (n, appeal, count.end, find_next_appeal (n, count.end));
             }
           else if (is_negated (n, p))
@@ -552,9 +690,8 @@ read_appeals (Narrative *n)
 
               while (stop < n->end && !is_clause_end (stop))
                 stop = g_utf8_next_char (stop);
-              compare (n, key, totals, appeal->n_groups, 0,
-                       a == 0 ? _("that there were no appeals (行政复议)") : _("that there were no lawsuits (行政诉讼)"),
-                       p, stop);
+              compare (n, appeal->key, "total", totals, appeal->n_groups, 0,
+                       a == 0 ? SAID_NO_APPEALS : SAID_NO_LAWSUITS, p, stop);
             }
           else
             read_outcomes (n, appeal, after, find_next_appeal (n, after));
@@ -567,64 +704,183 @@ read_appeals (Narrative *n)
 static void
 read_in_force (Narrative *n)
 {
-  const guint rules[] = { lookup_cell ("t2.rules.in_force") };
-  const guint normative[] = { lookup_cell ("t2.normative.in_force") };
-  const guint both[] = { lookup_cell ("t2.rules.in_force"), lookup_cell ("t2.normative.in_force") };
+  const guint rules[] = { n->cells->rules_in_force };
+  const guint normative[] = { n->cells->normative_in_force };
+  const guint both[] = { n->cells->rules_in_force, n->cells->normative_in_force };
 
-  for (const char *p = g_strstr_len (n->sentence, n->end - n->sentence, "现行有效");
-       p != NULL; p = g_strstr_len (p + 1, n->end - p - 1, "现行有效"))
+  FOR_EACH_WORD (n, "现行有效", p)
     {
       const char *from = p;
+      const char *clause_start;
       gboolean has_rules, has_normative;
       Count count;
 
       if (!count_after (n, p + strlen ("现行有效"), 20, &count))
         continue;
-      for (guint c = 0; c < 10 && from > find_clause_start (n, p); c++)
+      clause_start = find_clause_start (n, p);
+      for (guint c = 0; c < 10 && from > clause_start; c++)
         from = g_utf8_prev_char (from);
       has_rules = has_text (from, count.start, "规章");
       has_normative = has_text (from, count.start, "规范性文件");
       if (has_rules && has_normative)
-        compare_count (n, "t2.in_force", both, 2, &count, from,
-                       _("%" G_GINT64_FORMAT " rules and normative documents in force"), count.value);
+        compare_count (n, "t2.in_force", both, 2, &count, from, SAID_IN_FORCE);
       else if (has_rules)
-        compare_count (n, "t2.rules.in_force", rules, 1, &count, from,
-                       _("%" G_GINT64_FORMAT " rules in force"), count.value);
+        compare_count (n, "t2.rules.in_force", rules, 1, &count, from, SAID_RULES_IN_FORCE);
       else if (has_normative)
-        compare_count (n, "t2.normative.in_force", normative, 1, &count, from,
-                       _("%" G_GINT64_FORMAT " normative documents in force"), count.value);
+        compare_count (n, "t2.normative.in_force", normative, 1, &count, from, SAID_NORMATIVE_IN_FORCE);
     }
 }
 
-static gboolean
-ends_sentence (const char *p)
+/* ---- sentences ---- */
+
+#define HAS_ALL(words, wanted) (((words) & (wanted)) == (wanted))
+
+/* Each reading only where its words are: the others could find nothing. */
+static void
+read_sentence (Narrative *n, guint words)
 {
-  return *p == '\n' || *p == ';' || *p == '!' || *p == '?' || g_str_has_prefix (p, "。") ||
-         g_str_has_prefix (p, "；") || g_str_has_prefix (p, "！") || g_str_has_prefix (p, "？");
+  if (HAS_ALL (words, HAS_RECEIVE | HAS_REQUEST))
+    read_received (n);
+  if (HAS_ALL (words, HAS_CARRY | HAS_COUNT))
+    read_carried_in (n);
+  if ((words & (HAS_CARRY | HAS_ONWARD)) != 0 && HAS_ALL (words, HAS_COUNT))
+    read_carried_out (n);
+  if (HAS_ALL (words, HAS_REQUEST | HAS_ANSWER | HAS_COUNT))
+    read_answered (n);
+  if (HAS_ALL (words, HAS_APPEAL))
+    read_appeals (n);
+  if (HAS_ALL (words, HAS_IN_FORCE | HAS_COUNT))
+    read_in_force (n);
 }
 
+/* Whether @word follows at @p; stops at the end of the string. */
+static inline gboolean
+is_followed_by (const char *p, const char *word)
+{
+  for (guint i = 0; word[i] != '\0'; i++)
+    if (p[i] != word[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Which of the words that matter begins at @p, whose character is @c. */
+static guint
+note_word (const char *p, gunichar c)
+{
+  const char *next = p + 3;
+
+  switch (c)
+    {
+    case 0x4EF6: /* 件 */
+      return HAS_COUNT;
+    case 0x7533: /* 申 */
+      return is_followed_by (next, "请") ? HAS_REQUEST : 0;
+    case 0x6536: /* 收 */
+      return is_followed_by (next, "到") ? HAS_RECEIVE : 0;
+    case 0x53D7: /* 受 */
+      return is_followed_by (next, "理") ? HAS_RECEIVE : 0;
+    case 0x65B0: /* 新 */
+      return is_followed_by (next, "收") ? HAS_RECEIVE : 0;
+    case 0x63A5: /* 接 */
+      return is_followed_by (next, "收") || is_followed_by (next, "到") ? HAS_RECEIVE : 0;
+    case 0x7ED3: /* 结 */
+      return is_followed_by (next, "转") ? HAS_CARRY : 0;
+    case 0x987A: /* 顺 */
+      return is_followed_by (next, "延") ? HAS_ONWARD : 0;
+    case 0x8F6C: /* 转 */
+      return is_followed_by (next, "入") ? HAS_ONWARD : 0;
+    case 0x529E: /* 办 */
+      return is_followed_by (next, "结") ? HAS_ANSWER : 0;
+    case 0x7B54: /* 答 */
+      return is_followed_by (next, "复") ? HAS_ANSWER : 0;
+    case 0x884C: /* 行 */
+      return is_followed_by (next, "政复议") || is_followed_by (next, "政诉讼") ? HAS_APPEAL : 0;
+    case 0x73B0: /* 现 */
+      return is_followed_by (next, "行有效") ? HAS_IN_FORCE : 0;
+    default:
+      return 0;
+    }
+}
+
+/* The characters read_text() stops at — the first of each word above and
+ * the sentence ends — by their top ten bits, so that the thousand others
+ * of a report are passed over with one test each. */
+static const guint32 *
+get_stops (void)
+{
+  static const gunichar stop_chars[] = {
+    0x4EF6, 0x7533, 0x6536, 0x53D7, 0x65B0, 0x63A5, 0x7ED3, 0x987A, 0x8F6C, 0x529E, 0x7B54, 0x884C, 0x73B0,
+    0x3002, 0xFF1B, 0xFF01, 0xFF1F,
+  };
+  static guint32 stops[1024 / 32];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (stop_chars); i++)
+        stops[stop_chars[i] >> 11] |= 1u << ((stop_chars[i] >> 6) & 31);
+      g_once_init_leave (&done, 1);
+    }
+  return stops;
+}
+
+/* One pass over @text: sentences end at 。；！？ and \n;!?. Bytes again —
+ * an ASCII byte or a three-byte character's first byte never stands inside
+ * another character — which also never steps past the end of a string
+ * cut inside a character. */
 static void
-read_text (Narrative *n, const char *text)
+read_text (Narrative *n, const guint32 *stops, const char *text)
 {
   const char *start = text;
+  const char *p = text;
+  guint words = 0;
 
-  for (const char *p = text; ; p = g_utf8_next_char (p))
+  for (;;)
     {
-      if (*p != '\0' && !ends_sentence (p))
-        continue;
+      const guchar *u = (const guchar *) p;
+      gsize width = 1;
+
+      if (u[0] >= 0xE0 && u[0] <= 0xEF && (((u[1] ^ 0x80) | (u[2] ^ 0x80)) & 0xC0) == 0)
+        {
+          guint top = ((guint) (u[0] & 0x0F) << 6) | (u[1] & 0x3F);
+          gunichar c;
+
+          if ((stops[top >> 5] & (1u << (top & 31))) == 0)
+            {
+              p += 3;
+              continue;
+            }
+          c = (top << 6) | (u[2] & 0x3F);
+          if (c != 0x3002 && c != 0xFF1B && c != 0xFF01 && c != 0xFF1F)
+            {
+              words |= note_word (p, c);
+              p += 3;
+              continue;
+            }
+          width = 3;
+        }
+      else if (u[0] != '\0' && u[0] != '\n' && u[0] != ';' && u[0] != '!' && u[0] != '?')
+        {
+          p++;
+          continue;
+        }
+
       /* a “sentence” of kilobytes is no sentence of a report: not read,
-       * which also keeps the search within a clause from growing quadratic */
-      if (p > start && p - start <= MAX_SENTENCE_BYTES)
+       * which also keeps the search within a clause from growing quadratic;
+       * nor is one that is not UTF-8, which the close reading steps through
+       * character by character */
+      if (words != 0 && p > start && p - start <= MAX_SENTENCE_BYTES &&
+          g_utf8_validate_len (start, (gsize) (p - start), NULL))
         {
           n->sentence = start;
           n->end = p;
-          read_requests (n);
-          read_appeals (n);
-          read_in_force (n);
+          read_sentence (n, words);
         }
-      if (*p == '\0')
+      if (u[0] == '\0')
         break;
-      start = g_utf8_next_char (p);
+      p += width;
+      start = p;
+      words = 0;
     }
 }
 
@@ -634,24 +890,26 @@ read_text (Narrative *n, const char *text)
  *
  * Reads the figures that the three text sections state and appends a
  * warning for each that the tables contradict. Blank cells are left to W7.
+ * A warning whose key @findings already holds is not made again.
  */
 void
 nb_narrative_check (NbReport *report, GPtrArray *findings)
 {
   Narrative n = { 0 };
+  const guint32 *stops;
 
   g_return_if_fail (NB_IS_REPORT (report));
   g_return_if_fail (findings != NULL);
 
   n.report = report;
   n.findings = findings;
-  n.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n.cells = get_cells ();
+  stops = get_stops ();
   for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
     for (guint i = 0; i < nb_report_get_n_parts (report, (NbTextSection) s); i++)
       {
         n.section = (NbTextSection) s;
-        read_text (&n, nb_report_get_part_heading (report, (NbTextSection) s, i));
-        read_text (&n, nb_report_get_part_body (report, (NbTextSection) s, i));
+        read_text (&n, stops, nb_report_get_part_heading (report, (NbTextSection) s, i));
+        read_text (&n, stops, nb_report_get_part_body (report, (NbTextSection) s, i));
       }
-  g_hash_table_unref (n.keys);
 }

@@ -109,8 +109,8 @@ nb_number_parse (const char *text, NbCellKind kind, gboolean *is_blank,
     text = "";
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, NB_NUMBER_ERROR, NB_NUMBER_ERROR_INVALID,
-                   _("The input is not valid text"));
+      g_set_error_literal (error, NB_NUMBER_ERROR, NB_NUMBER_ERROR_INVALID,
+                           _("The input is not valid text"));
       return FALSE;
     }
 

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -64,12 +66,33 @@ dup_pdf_date (NbReport *report)
   return g_strdup_printf ("%04u-01-01T00:00:00+08:00", year != 0 ? year + 1 : NB_MIN_YEAR);
 }
 
+/* Cairo refuses a metadata string holding a Unicode noncharacter
+ * (U+FFFE, U+FDD0…), which Pango draws without complaint; the PDF's
+ * document properties get U+FFFD in their place, the pages keep the text. */
+static char *
+dup_metadata_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+        c = 0xFFFD;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_metadata (cairo_surface_t *surface, NbReport *report)
 {
-  g_autofree char *title = nb_report_dup_title (report);
+  g_autofree char *raw_title = nb_report_dup_title (report);
+  g_autofree char *title = dup_metadata_text (raw_title);
   g_autofree char *date = dup_pdf_date (report);
-  const char *organ = nb_report_get_organ_name (report);
+  g_autofree char *organ = nb_report_get_organ_name (report)
+    ? dup_metadata_text (nb_report_get_organ_name (report)) : NULL;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   if (organ != NULL && *organ != '\0')

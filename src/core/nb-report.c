@@ -53,13 +53,26 @@ part_free (gpointer data)
   g_free (part);
 }
 
+/* Every string the model holds is valid UTF-8: what cannot be read as text
+ * (a damaged file, a stray byte) becomes U+FFFD, so that the store, the
+ * exchange file and the PDF can rely on it. */
+static char *
+dup_valid (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+  return g_strdup (text);
+}
+
 static Part *
 part_new (const char *heading, const char *body)
 {
   Part *part = g_new0 (Part, 1);
 
-  part->heading = g_strdup (heading ? heading : "");
-  part->body = g_strdup (body ? body : "");
+  part->heading = dup_valid (heading);
+  part->body = dup_valid (body);
   return part;
 }
 
@@ -74,14 +87,19 @@ emit_changed (NbReport *self, NbChange what, guint index)
 static gboolean
 replace_string (char **slot, const char *value)
 {
+  g_autofree char *valid = NULL;
+
   if (value != NULL && value[0] == '\0')
     value = NULL;
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
   if (g_strcmp0 (*slot, value) == 0)
     return FALSE;
   g_free (*slot);
   *slot = g_strdup (value);
   return TRUE;
 }
+
 
 static void
 nb_report_finalize (GObject *object)
@@ -529,17 +547,27 @@ nb_report_set_part (NbReport *self, NbTextSection section, guint index,
   part = get_part (self, section, index);
   g_return_if_fail (part != NULL);
 
-  if (heading != NULL && strcmp (part->heading, heading) != 0)
+  if (heading != NULL)
     {
-      g_free (part->heading);
-      part->heading = g_strdup (heading);
-      changed = TRUE;
+      g_autofree char *valid = dup_valid (heading);
+
+      if (strcmp (part->heading, valid) != 0)
+        {
+          g_free (part->heading);
+          part->heading = g_steal_pointer (&valid);
+          changed = TRUE;
+        }
     }
-  if (body != NULL && strcmp (part->body, body) != 0)
+  if (body != NULL)
     {
-      g_free (part->body);
-      part->body = g_strdup (body);
-      changed = TRUE;
+      g_autofree char *valid = dup_valid (body);
+
+      if (strcmp (part->body, valid) != 0)
+        {
+          g_free (part->body);
+          part->body = g_steal_pointer (&valid);
+          changed = TRUE;
+        }
     }
   if (changed)
     emit_changed (self, NB_CHANGE_PARTS, section);

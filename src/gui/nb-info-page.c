@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-application.h"
+
 #include "nb-finding.h"
 #include "nb-info-page.h"
 
@@ -181,6 +183,9 @@ nb_info_page_class_init (NbInfoPageClass *klass)
 
   object_class->dispose = nb_info_page_dispose;
 
+  /* The templates live in the GResource: whoever makes the first widget
+   * (the application, a test) need not have registered it. */
+  nb_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-info-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, findings_group);

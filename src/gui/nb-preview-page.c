@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-application.h"
+
 #include "nb-preview-page.h"
 #include "nb-render.h"
 
@@ -154,6 +156,9 @@ nb_preview_page_class_init (NbPreviewPageClass *klass)
 
   object_class->dispose = nb_preview_page_dispose;
 
+  /* The templates live in the GResource: whoever makes the first widget
+   * (the application, a test) need not have registered it. */
+  nb_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-preview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, pages_box);

@@ -5,66 +5,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-application.h"
+
 #include "nb-finding.h"
 #include "nb-number.h"
-#include "nb-table-page.h"
+#include "nb-table-page-private.h"
 #include "nb-totals.h"
-
-typedef enum
-{
-  MARK_NONE,
-  MARK_WARNING,
-  MARK_ERROR,
-} Mark;
-
-/* One figure's entry and what the editor knows about it. */
-typedef struct
-{
-  GtkWidget *entry;
-  guint cell;
-  guint index;           /* in reading order */
-  guint vrow;            /* figure row on this page, for Up/Down and paste */
-  guint vcol;
-  Mark mark;
-  char *finding_message; /* the rules' messages about this cell */
-  char *parse_message;   /* why the text typed is not a number */
-  char *placeholder;
-} Slot;
-
-struct _NbTablePage
-{
-  AdwBin parent_instance;
-
-  /* template */
-  GtkLabel *title_label;
-  GtkLabel *note_label;
-  GtkWidget *totals_button;
-  GtkWidget *summary_box;
-  GtkImage *summary_icon;
-  GtkLabel *summary_label;
-  GtkGrid *grid;
-  GtkImage *message_icon;
-  /* an inscription, not a label: its size does not follow its text, so a
-   * new message does not make the window lay itself out again */
-  GtkInscription *message_label;
-
-  /* shape */
-  guint table;
-  int section;
-  GPtrArray *slots;              /* Slot, reading order */
-  int slot_of_cell[NB_N_CELLS];  /* -1: not on this page */
-  GArray *row_start;             /* guint: first slot of each figure row */
-
-  /* model */
-  NbUndoStack *undo;
-  NbReport *report;
-  gulong changed_id;
-
-  /* editing */
-  Slot *focused;
-  Slot *committing;
-  guint updating;
-};
 
 G_DEFINE_FINAL_TYPE (NbTablePage, nb_table_page, ADW_TYPE_BIN)
 
@@ -101,8 +47,8 @@ slot_at (NbTablePage *self, guint index)
   return index < self->slots->len ? g_ptr_array_index (self->slots, index) : NULL;
 }
 
-static Slot *
-slot_for_cell (NbTablePage *self, guint cell)
+Slot *
+nb_table_page_slot_for_cell (NbTablePage *self, guint cell)
 {
   return cell < NB_N_CELLS && self->slot_of_cell[cell] >= 0
          ? slot_at (self, (guint) self->slot_of_cell[cell]) : NULL;
@@ -124,8 +70,8 @@ row_length (NbTablePage *self, guint vrow)
 }
 
 /* The slot at (vrow, vcol), or the last one of a shorter row. */
-static Slot *
-slot_near (NbTablePage *self, guint vrow, guint vcol, gboolean clamp)
+Slot *
+nb_table_page_slot_near (NbTablePage *self, guint vrow, guint vcol, gboolean clamp)
 {
   guint len;
 
@@ -141,46 +87,14 @@ slot_near (NbTablePage *self, guint vrow, guint vcol, gboolean clamp)
   return slot_at (self, g_array_index (self->row_start, guint, vrow) + vcol);
 }
 
-static GtkWidget *
-add_label (NbTablePage *self, const char *text, int col, int row, int width, int height,
-           const char *css_class, int max_chars)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  /* A wrapping label would otherwise shrink to one character a line
-   * before the figures' columns give up any space. */
-  if (max_chars > 0)
-    {
-      gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
-      gtk_label_set_width_chars (GTK_LABEL (label), MAX (max_chars * 2 / 3, 1));
-    }
-  gtk_widget_add_css_class (label, css_class);
-  gtk_grid_attach (self->grid, label, col, row, width, height);
-  return label;
-}
-
-static GtkWidget *
-add_row_label (NbTablePage *self, const char *text, int col, int row, int width, int height,
-               int max_chars)
-{
-  GtkWidget *label = add_label (self, text, col, row, width, height, "nb-row-head", max_chars);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
-  return label;
-}
-
 static void entry_changed_cb (GtkEditable *editable, NbTablePage *self);
 static void focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self);
 static void focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self);
 static gboolean query_tooltip_cb (GtkWidget *entry, int x, int y, gboolean keyboard,
                                   GtkTooltip *tooltip, gpointer user_data);
 
-static void
-add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow, guint vcol)
+void
+nb_table_page_add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow, guint vcol)
 {
   Slot *slot = g_new0 (Slot, 1);
   GtkEventController *focus;
@@ -225,144 +139,6 @@ add_slot (NbTablePage *self, guint cell, int col, int row, int width, guint vrow
   gtk_grid_attach (self->grid, slot->entry, col, row, width, 1);
 }
 
-/* Table 二: each block is headed by its article item, then its column
- * labels, then its rows; a one-column block spans the three columns. */
-static void
-build_t2 (NbTablePage *self)
-{
-  int row = 0;
-  guint vrow = 0;
-
-  for (guint b = 0; b < NB_T2_N_BLOCKS; b++)
-    {
-      const NbT2Block *block = nb_format_t2_block (b);
-
-      add_label (self, block->header, 0, row++, 4, 1, "nb-block-head", -1);
-      add_label (self, NB_T2_ROW_LABEL, 0, row, 1, 1, "nb-head", 12);
-      if (block->n_columns == 1)
-        add_label (self, block->column_labels[0], 1, row, 3, 1, "nb-head", -1);
-      else
-        for (guint c = 0; c < block->n_columns; c++)
-          add_label (self, block->column_labels[c], 1 + (int) c, row, 1, 1, "nb-head", 10);
-      row++;
-
-      for (guint r = 0; r < block->n_rows; r++, row++, vrow++)
-        {
-          add_row_label (self, block->rows[r].label, 0, row, 1, 1, 12);
-          for (guint c = 0; c < block->n_columns; c++)
-            add_slot (self, nb_format_t2_cell (b, r, c),
-                      block->n_columns == 1 ? 1 : 1 + (int) c, row,
-                      block->n_columns == 1 ? 3 : 1, vrow, c);
-        }
-    }
-}
-
-/* Table 三: three label columns (outer group, inner group, row), three
- * header rows (申请人情况, the organisation group, the kinds). */
-static void
-build_t3 (NbTablePage *self)
-{
-  const int first = 3;
-
-  add_label (self, "", 0, 0, 3, 3, "nb-head", -1);
-  add_label (self, NB_T3_SPANNING_HEADER, first, 0, NB_T3_N_COLUMNS, 1, "nb-head", -1);
-  for (guint c = 0; c < NB_T3_N_COLUMNS; c++)
-    {
-      const NbT3Column *column = nb_format_t3_column (c);
-
-      if (column->group == NULL)
-        {
-          add_label (self, column->label, first + (int) c, 1, 1, 2, "nb-head", 6);
-          continue;
-        }
-      if (c == 0 || g_strcmp0 (nb_format_t3_column (c - 1)->group, column->group) != 0)
-        {
-          guint span = 1;
-
-          while (c + span < NB_T3_N_COLUMNS &&
-                 g_strcmp0 (nb_format_t3_column (c + span)->group, column->group) == 0)
-            span++;
-          add_label (self, column->group, first + (int) c, 1, (int) span, 1, "nb-head", -1);
-        }
-      add_label (self, column->label, first + (int) c, 2, 1, 1, "nb-head", 12);
-    }
-
-  for (guint r = 0; r < NB_T3_N_ROWS; r++)
-    {
-      const NbT3Row *row = nb_format_t3_row (r);
-      const NbT3Row *prev = r > 0 ? nb_format_t3_row (r - 1) : NULL;
-      int grid_row = first + (int) r;
-
-      if (row->outer == NULL)
-        add_row_label (self, row->label, 0, grid_row, 3, 1, 24);
-      else
-        {
-          if (prev == NULL || g_strcmp0 (prev->outer, row->outer) != 0)
-            {
-              guint span = 1;
-              GtkWidget *label;
-
-              while (r + span < NB_T3_N_ROWS &&
-                     g_strcmp0 (nb_format_t3_row (r + span)->outer, row->outer) == 0)
-                span++;
-              label = add_label (self, row->outer, 0, grid_row, 1, (int) span, "nb-row-head", 2);
-              gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
-            }
-          if (row->inner == NULL)
-            add_row_label (self, row->label, 1, grid_row, 2, 1, 24);
-          else
-            {
-              if (prev == NULL || g_strcmp0 (prev->inner, row->inner) != 0)
-                {
-                  guint span = 1;
-
-                  while (r + span < NB_T3_N_ROWS &&
-                         g_strcmp0 (nb_format_t3_row (r + span)->inner, row->inner) == 0)
-                    span++;
-                  add_row_label (self, row->inner, 1, grid_row, 1, (int) span, 8);
-                }
-              add_row_label (self, row->label, 2, grid_row, 1, 1, 18);
-            }
-        }
-
-      for (guint c = 0; c < NB_T3_N_COLUMNS; c++)
-        add_slot (self, nb_format_t3_cell (r, c), first + (int) c, grid_row, 1, r, c);
-    }
-}
-
-/* Table 四: 行政复议 and 行政诉讼 (over its two groups), then the five
- * result columns of each group, then one row of figures. */
-static void
-build_t4 (NbTablePage *self)
-{
-  for (guint g = 0; g < NB_T4_N_GROUPS; g++)
-    {
-      const NbT4Group *group = nb_format_t4_group (g);
-      int col = (int) (g * NB_T4_N_COLUMNS);
-
-      if (group->parent == NULL)
-        add_label (self, group->label, col, 0, NB_T4_N_COLUMNS, 2, "nb-head", -1);
-      else
-        {
-          if (g == 0 || g_strcmp0 (nb_format_t4_group (g - 1)->parent, group->parent) != 0)
-            {
-              guint span = 1;
-
-              while (g + span < NB_T4_N_GROUPS &&
-                     g_strcmp0 (nb_format_t4_group (g + span)->parent, group->parent) == 0)
-                span++;
-              add_label (self, group->parent, col, 0, (int) (span * NB_T4_N_COLUMNS), 1,
-                         "nb-head", -1);
-            }
-          add_label (self, group->label, col, 1, NB_T4_N_COLUMNS, 1, "nb-head", -1);
-        }
-      for (guint c = 0; c < NB_T4_N_COLUMNS; c++)
-        {
-          add_label (self, nb_format_t4_column_label (c), col + (int) c, 2, 1, 1, "nb-head", 4);
-          add_slot (self, nb_format_t4_cell (g, c), col + (int) c, 3, 1, 0, g * NB_T4_N_COLUMNS + c);
-        }
-    }
-}
 
 /* The computed sum shows in a total only while it is blank. Changing the
  * placeholder of a filled entry would only make the whole table measure
@@ -440,8 +216,8 @@ update_slot_style (NbTablePage *self, Slot *slot)
                                   slot_message (slot) ? slot_message (slot) : "", -1);
 }
 
-static void
-set_message (NbTablePage *self, const char *icon, const char *text)
+void
+nb_table_page_set_message (NbTablePage *self, const char *icon, const char *text)
 {
   gtk_image_set_from_icon_name (self->message_icon, icon);
   gtk_inscription_set_text (self->message_label, text);
@@ -466,14 +242,18 @@ show_slot_message (NbTablePage *self, Slot *slot)
   else if (slot->finding_message != NULL)
     {
       icon = slot->mark == MARK_ERROR ? "dialog-error-symbolic" : "dialog-warning-symbolic";
-      text = g_strdup_printf ("%s\n%s", where, slot->finding_message);
+      /* The rules' messages name their cell already. */
+      if (g_str_has_prefix (slot->finding_message, where))
+        text = g_strdup (slot->finding_message);
+      else
+        text = g_strdup_printf ("%s\n%s", where, slot->finding_message);
     }
   else if (slot->placeholder != NULL)
     text = g_strdup_printf (_("%s\nThe figures of this total add up to %s; Ctrl+T fills in every total."),
                             where, slot->placeholder);
   else
     text = g_strdup (where);
-  set_message (self, icon, text);
+  nb_table_page_set_message (self, icon, text);
 }
 
 static void
@@ -555,7 +335,7 @@ finish_slot (NbTablePage *self, Slot *slot)
 
       g_clear_pointer (&slot->parse_message, g_free);
       update_slot_style (self, slot);
-      set_message (self, "dialog-warning-symbolic", text);
+      nb_table_page_set_message (self, "dialog-warning-symbolic", text);
     }
   set_text_quietly (self, slot, model_text);
 }
@@ -644,56 +424,6 @@ report_changed_cb (NbReport *report, guint what, guint index, NbTablePage *self)
   update_placeholders (self);
 }
 
-typedef struct
-{
-  GWeakRef page;
-  guint cell;
-} PasteData;
-
-static void
-paste_data_free (PasteData *data)
-{
-  g_weak_ref_clear (&data->page);
-  g_free (data);
-}
-
-static void
-clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  PasteData *data = user_data;
-  g_autoptr(NbTablePage) self = g_weak_ref_get (&data->page);
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  guint cell = data->cell;
-  Slot *slot;
-
-  paste_data_free (data);
-  if (self == NULL || text == NULL || (slot = slot_for_cell (self, cell)) == NULL)
-    return;
-
-  if (strchr (text, '\t') != NULL || strchr (g_strchomp (text), '\n') != NULL)
-    nb_table_page_paste (self, cell, text);
-  else
-    {
-      GtkEditable *editable = GTK_EDITABLE (slot->entry);
-      int position;
-
-      gtk_editable_delete_selection (editable);
-      position = gtk_editable_get_position (editable);
-      gtk_editable_insert_text (editable, text, -1, &position);
-      gtk_editable_set_position (editable, position);
-    }
-}
-
-static void
-start_paste (NbTablePage *self, Slot *slot)
-{
-  PasteData *data = g_new0 (PasteData, 1);
-
-  g_weak_ref_init (&data->page, self);
-  data->cell = slot->cell;
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (slot->entry), NULL,
-                                 clipboard_read_cb, data);
-}
 
 /* Spreadsheet keys, caught before the entry sees them. */
 static gboolean
@@ -736,23 +466,23 @@ nb_table_page_key (NbTablePage *self, guint keyval, GdkModifierType state)
             }
           finish_slot (self, slot);
           if (shift)
-            move_focus (self, slot->vrow > 0 ? slot_near (self, slot->vrow - 1, slot->vcol, TRUE) : NULL);
+            move_focus (self, slot->vrow > 0 ? nb_table_page_slot_near (self, slot->vrow - 1, slot->vcol, TRUE) : NULL);
           else
-            move_focus (self, slot_near (self, slot->vrow + 1, slot->vcol, TRUE));
+            move_focus (self, nb_table_page_slot_near (self, slot->vrow + 1, slot->vcol, TRUE));
           return TRUE;
 
         case GDK_KEY_Up:
         case GDK_KEY_KP_Up:
           if (shift)
             return FALSE;
-          move_focus (self, slot->vrow > 0 ? slot_near (self, slot->vrow - 1, slot->vcol, TRUE) : NULL);
+          move_focus (self, slot->vrow > 0 ? nb_table_page_slot_near (self, slot->vrow - 1, slot->vcol, TRUE) : NULL);
           return TRUE;
 
         case GDK_KEY_Down:
         case GDK_KEY_KP_Down:
           if (shift)
             return FALSE;
-          move_focus (self, slot_near (self, slot->vrow + 1, slot->vcol, TRUE));
+          move_focus (self, nb_table_page_slot_near (self, slot->vrow + 1, slot->vcol, TRUE));
           return TRUE;
 
         case GDK_KEY_Escape:
@@ -787,7 +517,7 @@ nb_table_page_key (NbTablePage *self, guint keyval, GdkModifierType state)
 
         case GDK_KEY_v:
         case GDK_KEY_V:
-          start_paste (self, slot);
+          nb_table_page_start_paste (self, slot);
           return TRUE;
 
         default:
@@ -817,22 +547,20 @@ nb_table_page_constructed (GObject *object)
   switch (self->table)
     {
     case 2:
-      build_t2 (self);
       gtk_widget_set_visible (self->totals_button, FALSE);
       break;
     case 3:
       gtk_label_set_text (self->note_label, NB_T3_NOTE);
       gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
-      build_t3 (self);
       break;
     case 4:
       /* fifteen columns of small counts: narrower cells keep them on screen */
       gtk_widget_add_css_class (GTK_WIDGET (self->grid), "nb-narrow");
-      build_t4 (self);
       break;
     default:
       g_assert_not_reached ();
     }
+  nb_table_layout_build (self);
 }
 
 static void
@@ -907,6 +635,9 @@ nb_table_page_class_init (NbTablePageClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The templates live in the GResource: whoever makes the first widget
+   * (the application, a test) need not have registered it. */
+  nb_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-table-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, title_label);
@@ -1087,7 +818,7 @@ nb_table_page_focus_cell (NbTablePage *self, guint cell)
   g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
   g_return_val_if_fail (cell < NB_N_CELLS, FALSE);
 
-  slot = slot_for_cell (self, cell);
+  slot = nb_table_page_slot_for_cell (self, cell);
   return slot != NULL && gtk_widget_grab_focus (slot->entry);
 }
 
@@ -1099,99 +830,8 @@ nb_table_page_get_entry (NbTablePage *self, guint cell)
   g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
   g_return_val_if_fail (cell < NB_N_CELLS, NULL);
 
-  slot = slot_for_cell (self, cell);
+  slot = nb_table_page_slot_for_cell (self, cell);
   return slot ? slot->entry : NULL;
-}
-
-gboolean
-nb_table_page_paste (NbTablePage *self, guint cell, const char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GArray) cells = NULL;
-  g_autoptr(GArray) values = NULL;
-  g_autoptr(GArray) blanks = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *message = NULL;
-  guint n_lines, left_out = 0;
-  Slot *start;
-
-  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
-  g_return_val_if_fail (cell < NB_N_CELLS, FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (self->slot_of_cell[cell] < 0 || self->undo == NULL)
-    return FALSE;
-  start = slot_at (self, (guint) self->slot_of_cell[cell]);
-
-  /* Spreadsheets end the block with a newline and may use CRLF. */
-  copy = g_strdup (text);
-  g_strdelimit (copy, "\r", '\n');
-  lines = g_strsplit (g_strchomp (copy), "\n", -1);
-  n_lines = g_strv_length (lines);
-
-  cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  blanks = g_array_new (FALSE, FALSE, sizeof (gboolean));
-
-  for (guint i = 0, row = 0; i < n_lines; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-
-      /* CRLF became two newlines above: skip the empty line between. */
-      if (lines[i][0] == '\0' && i > 0 && strchr (text, '\r') != NULL)
-        continue;
-      fields = g_strsplit (lines[i], "\t", -1);
-      for (guint j = 0; fields[j] != NULL; j++)
-        {
-          Slot *target = slot_near (self, start->vrow + row, start->vcol + j, FALSE);
-          g_autoptr(GError) error = NULL;
-          gboolean blank;
-          gint64 value;
-
-          if (target == NULL)
-            {
-              if (g_strstrip (fields[j])[0] != '\0')
-                left_out++;
-              continue;
-            }
-          if (!nb_number_parse (fields[j], nb_format_cell (target->cell)->kind,
-                                &blank, &value, &error))
-            {
-              g_autofree char *where = nb_format_cell_describe (target->cell);
-
-              message = g_strdup_printf (_("Nothing was pasted: “%s” (line %u, column %u of the copied block, for %s) is not accepted: %s"),
-                                         g_strstrip (fields[j]), i + 1, j + 1, where,
-                                         error->message);
-              set_message (self, "dialog-error-symbolic", message);
-              gtk_widget_error_bell (GTK_WIDGET (self));
-              return FALSE;
-            }
-          g_array_append_val (cells, target->cell);
-          g_array_append_val (values, value);
-          g_array_append_val (blanks, blank);
-        }
-      row++;
-    }
-
-  nb_undo_stack_close_merge (self->undo);
-  nb_undo_stack_begin_group (self->undo);
-  for (guint i = 0; i < cells->len; i++)
-    nb_undo_stack_set_figure (self->undo, g_array_index (cells, guint, i),
-                              !g_array_index (blanks, gboolean, i),
-                              g_array_index (values, gint64, i));
-  nb_undo_stack_end_group (self->undo);
-
-  if (left_out > 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Pasted %u values; %u value beyond the edge of the table was left out.",
-                                            "Pasted %u values; %u values beyond the edge of the table were left out.",
-                                            left_out), cells->len, left_out);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted %u value.", "Pasted %u values.",
-                                            cells->len), cells->len);
-  set_message (self, left_out > 0 ? "dialog-warning-symbolic" : "dialog-information-symbolic",
-               message);
-  return TRUE;
 }
 
 void
@@ -1210,7 +850,7 @@ nb_table_page_get_cell_message (NbTablePage *self, guint cell)
 
   g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
 
-  slot = slot_for_cell (self, cell);
+  slot = nb_table_page_slot_for_cell (self, cell);
   return slot ? slot_message (slot) : NULL;
 }
 

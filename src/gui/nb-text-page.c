@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-application.h"
+
 #include "nb-finding.h"
 #include "nb-text-page.h"
 
@@ -364,6 +366,9 @@ nb_text_page_class_init (NbTextPageClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The templates live in the GResource: whoever makes the first widget
+   * (the application, a test) need not have registered it. */
+  nb_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-text-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTextPage, toast_overlay);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "nb-finding.h"
 #include "nb-findings-view.h"
 #include "nb-info-page.h"
 #include "nb-preview-page.h"
@@ -13,6 +14,8 @@
 G_BEGIN_DECLS
 
 #define NB_N_PAGES (NB_N_SECTIONS + 2)
+#define PAGE_INFO 0
+#define PAGE_PREVIEW (NB_N_PAGES - 1)
 
 struct _NbWindow
 {
@@ -76,7 +79,15 @@ void nb_window_update_actions     (NbWindow       *self);
 
 /* nb-window.c */
 void nb_window_reload_acks        (NbWindow       *self);
-GtkWidget *nb_window_ensure_page  (NbWindow       *self,
-                                   guint           page);
+
+/* nb-window-pages.c */
+void       nb_window_build_pages         (NbWindow  *self);
+gboolean   nb_window_build_pages_idle_cb (gpointer   user_data);
+GtkWidget *nb_window_ensure_page         (NbWindow  *self,
+                                          guint      page);
+void       nb_window_show_findings_on    (NbWindow  *self,
+                                          GtkWidget *page);
+int        nb_window_page_by_name        (const char *name);
+guint      nb_window_page_of_finding     (NbFinding *finding);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-application.h"
+
 #include "nb-finding.h"
 #include "nb-rules.h"
 #include "nb-table-page.h"
@@ -20,55 +22,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define PAGE_INFO 0
-#define PAGE_PREVIEW (NB_N_PAGES - 1)
-
-static GtkWidget *ensure_page (NbWindow *self, guint i);
 
 /* Autosave waits this long after the first unsaved edit, so that a burst
  * of typing is one write and nothing waits longer than a second. */
 #define SAVE_DELAY_MS 500
-
-static char *
-page_name (guint page)
-{
-  if (page == PAGE_INFO)
-    return g_strdup ("info");
-  if (page == PAGE_PREVIEW)
-    return g_strdup ("preview");
-  return g_strdup_printf ("s%u", page - 1);
-}
-
-static int
-page_by_name (const char *name)
-{
-  for (guint i = 0; i < NB_N_PAGES; i++)
-    {
-      g_autofree char *candidate = page_name (i);
-
-      if (g_strcmp0 (candidate, name) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
-/* The page a finding belongs to: the table of its first cell, else its
- * section, else the details page. */
-static guint
-page_of_finding (NbFinding *finding)
-{
-  if (finding->cells->len > 0)
-    {
-      guint table = nb_format_cell (g_array_index (finding->cells, guint, 0))->table;
-
-      for (guint i = 0; i < NB_N_SECTIONS; i++)
-        if (nb_format_section (i)->table == table)
-          return i + 1;
-    }
-  if (finding->section >= 0 && finding->section < NB_N_SECTIONS)
-    return (guint) finding->section + 1;
-  return PAGE_INFO;
-}
 
 /* The header's subtitle: the year, and when the report last reached the
  * database. */
@@ -348,8 +305,8 @@ flap_reveal_cb (GObject *flap, GParamSpec *pspec, NbWindow *self)
 static void
 activate_finding_cb (NbFindingsView *view, NbFinding *finding, NbWindow *self)
 {
-  guint page = page_of_finding (finding);
-  GtkWidget *widget = ensure_page (self, page);
+  guint page = nb_window_page_of_finding (finding);
+  GtkWidget *widget = nb_window_ensure_page (self, page);
 
   adw_view_stack_set_visible_child (self->view_stack, self->bins[page]);
   if (adw_flap_get_folded (self->flap))
@@ -383,119 +340,6 @@ close_request_cb (GtkWindow *window, gpointer user_data)
 }
 
 static void
-show_findings_on (NbWindow *self, GtkWidget *page)
-{
-  if (NB_IS_TABLE_PAGE (page))
-    nb_table_page_show_findings (NB_TABLE_PAGE (page), self->findings, self->acks);
-  else if (NB_IS_TEXT_PAGE (page))
-    nb_text_page_show_findings (NB_TEXT_PAGE (page), self->findings, self->acks);
-  else if (NB_IS_INFO_PAGE (page))
-    nb_info_page_show_findings (NB_INFO_PAGE (page), self->findings, self->acks);
-}
-
-/* Pages are built when first needed (or in an idle after the window is
- * shown): a table of 175 entries costs start-up time nobody waits for. */
-static GtkWidget *
-ensure_page (NbWindow *self, guint i)
-{
-  GtkWidget *page;
-
-  if (self->pages[i] != NULL)
-    return self->pages[i];
-
-  if (i == PAGE_INFO)
-    {
-      page = nb_info_page_new ();
-      nb_info_page_set_report (NB_INFO_PAGE (page), self->report);
-    }
-  else if (i == PAGE_PREVIEW)
-    {
-      page = nb_preview_page_new ();
-      nb_preview_page_set_report (NB_PREVIEW_PAGE (page), self->report);
-    }
-  else
-    {
-      const NbSectionInfo *section = nb_format_section (i - 1);
-
-      if (section->kind == NB_SECTION_TABLE)
-        {
-          page = nb_table_page_new (section->table);
-          nb_table_page_set_undo_stack (NB_TABLE_PAGE (page), self->undo);
-        }
-      else
-        {
-          page = nb_text_page_new ((NbTextSection) section->text);
-          nb_text_page_set_undo_stack (NB_TEXT_PAGE (page), self->undo);
-        }
-    }
-  self->pages[i] = page;
-  show_findings_on (self, page);
-  adw_bin_set_child (ADW_BIN (self->bins[i]), page);
-  return page;
-}
-
-static gboolean
-build_pages_idle_cb (gpointer user_data)
-{
-  NbWindow *self = NB_WINDOW (user_data);
-
-  for (guint i = 0; i < NB_N_PAGES; i++)
-    if (self->pages[i] == NULL)
-      {
-        ensure_page (self, i);
-        return G_SOURCE_CONTINUE;
-      }
-  self->build_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-visible_page_cb (GObject *stack, GParamSpec *pspec, NbWindow *self)
-{
-  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
-
-  for (guint i = 0; i < NB_N_PAGES; i++)
-    if (self->bins[i] == visible)
-      ensure_page (self, i);
-}
-
-static void
-build_pages (NbWindow *self)
-{
-  for (guint i = 0; i < NB_N_PAGES; i++)
-    {
-      g_autofree char *name = page_name (i);
-      const char *title;
-      const char *icon;
-
-      if (i == PAGE_INFO)
-        {
-          /* Translators: the page of the organ's details, 基本信息 */
-          title = _("Details");
-          icon = "document-properties-symbolic";
-        }
-      else if (i == PAGE_PREVIEW)
-        {
-          title = _("Preview");
-          icon = "document-print-preview-symbolic";
-        }
-      else
-        {
-          const NbSectionInfo *section = nb_format_section (i - 1);
-
-          icon = section->kind == NB_SECTION_TABLE ? "view-grid-symbolic"
-                                                   : "format-justify-left-symbolic";
-          title = section->numeral;
-        }
-      self->bins[i] = adw_bin_new ();
-      self->stack_pages[i] = adw_view_stack_add_titled (self->view_stack, self->bins[i], name, title);
-      adw_view_stack_page_set_icon_name (self->stack_pages[i], icon);
-    }
-  g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
-  visible_page_cb (G_OBJECT (self->view_stack), NULL, self);
-}
-
-static void
 nb_window_constructed (GObject *object)
 {
   NbWindow *self = NB_WINDOW (object);
@@ -513,9 +357,9 @@ nb_window_constructed (GObject *object)
   if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
-  build_pages (self);
+  nb_window_build_pages (self);
   open_initial (self);
-  self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
+  self->build_id = g_idle_add_full (G_PRIORITY_LOW, nb_window_build_pages_idle_cb, self, NULL);
 }
 
 static void
@@ -609,6 +453,9 @@ nb_window_class_init (NbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (NB_TYPE_FINDINGS_VIEW);
+  /* The templates live in the GResource: whoever makes the first widget
+   * (the application, a test) need not have registered it. */
+  nb_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
@@ -821,26 +668,18 @@ nb_window_run_checks (NbWindow *self)
       NbFinding *finding = g_ptr_array_index (self->findings, i);
 
       if (finding->severity == NB_SEVERITY_ERROR)
-        errors[page_of_finding (finding)]++;
+        errors[nb_window_page_of_finding (finding)]++;
     }
 
   for (guint i = 0; i < NB_N_PAGES; i++)
     {
       if (self->pages[i] != NULL)
-        show_findings_on (self, self->pages[i]);
+        nb_window_show_findings_on (self, self->pages[i]);
       if (adw_view_stack_page_get_badge_number (self->stack_pages[i]) != errors[i])
         adw_view_stack_page_set_badge_number (self->stack_pages[i], errors[i]);
     }
   update_findings_button (self);
   update_findings_view (self);
-}
-
-GtkWidget *
-nb_window_ensure_page (NbWindow *self, guint page)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (page < NB_N_PAGES, NULL);
-  return ensure_page (self, page);
 }
 
 GPtrArray *
@@ -858,7 +697,7 @@ nb_window_show_page (NbWindow *self, const char *name)
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  page = page_by_name (name);
+  page = nb_window_page_by_name (name);
   if (page < 0)
     return FALSE;
   adw_view_stack_set_visible_child (self->view_stack, self->bins[page]);
@@ -873,8 +712,8 @@ nb_window_get_page (NbWindow *self, const char *name)
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  page = page_by_name (name);
-  return page < 0 ? NULL : ensure_page (self, (guint) page);
+  page = nb_window_page_by_name (name);
+  return page < 0 ? NULL : nb_window_ensure_page (self, (guint) page);
 }
 
 guint
@@ -885,7 +724,7 @@ nb_window_get_badge (NbWindow *self, const char *name)
   g_return_val_if_fail (NB_IS_WINDOW (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  page = page_by_name (name);
+  page = nb_window_page_by_name (name);
   return page < 0 ? 0 : adw_view_stack_page_get_badge_number (self->stack_pages[page]);
 }
 

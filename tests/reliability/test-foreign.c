@@ -188,10 +188,18 @@ make_kind (Fixture *f, Kind kind)
     case KIND_RANDOM: write_random (f->path, 8192, NULL); break;
     case KIND_RANDOM_MAGIC: write_random (f->path, 8192, "SQLite format 3"); break;
     case KIND_TEXT:
-      write_bytes (f->path, "政府信息公开工作年度报告\n不是数据库。\n", strlen ("政府信息公开工作年度报告\n不是数据库。\n"));
+      {
+        static const char text[] = "政府信息公开工作年度报告\n不是数据库。\n";
+
+        write_bytes (f->path, text, sizeof text - 1);
+      }
       break;
     case KIND_PDF:
-      write_bytes (f->path, "%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n%%EOF\n", 44);
+      {
+        static const char pdf[] = "%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n%%EOF\n";
+
+        write_bytes (f->path, pdf, sizeof pdf - 1);
+      }
       break;
     case KIND_OTHER_APP:
       exec_sql (f->path, "CREATE TABLE contacts (name TEXT, phone TEXT);"

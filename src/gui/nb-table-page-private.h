@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What nb-table-page.c shares with nb-table-layout.c, which lays the
+ * table out as on the printed form.
+ */
+#pragma once
+
+#include "nb-table-page.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MARK_NONE,
+  MARK_WARNING,
+  MARK_ERROR,
+} Mark;
+
+/* One figure's entry and what the editor knows about it. */
+typedef struct
+{
+  GtkWidget *entry;
+  guint cell;
+  guint index;           /* in reading order */
+  guint vrow;            /* figure row on this page, for Up/Down and paste */
+  guint vcol;
+  Mark mark;
+  char *finding_message; /* the rules' messages about this cell */
+  char *parse_message;   /* why the text typed is not a number */
+  char *placeholder;
+} Slot;
+
+struct _NbTablePage
+{
+  AdwBin parent_instance;
+
+  /* template */
+  GtkLabel *title_label;
+  GtkLabel *note_label;
+  GtkWidget *totals_button;
+  GtkWidget *summary_box;
+  GtkImage *summary_icon;
+  GtkLabel *summary_label;
+  GtkGrid *grid;
+  GtkImage *message_icon;
+  /* an inscription, not a label: its size does not follow its text, so a
+   * new message does not make the window lay itself out again */
+  GtkInscription *message_label;
+
+  /* shape */
+  guint table;
+  int section;
+  GPtrArray *slots;              /* Slot, reading order */
+  int slot_of_cell[NB_N_CELLS];  /* -1: not on this page */
+  GArray *row_start;             /* guint: first slot of each figure row */
+
+  /* model */
+  NbUndoStack *undo;
+  NbReport *report;
+  gulong changed_id;
+
+  /* editing */
+  Slot *focused;
+  Slot *committing;
+  guint updating;
+};
+
+/* nb-table-page.c: an entry for @cell at (@col, @row) of the grid, at
+ * (@vrow, @vcol) for the keyboard and for pasting */
+void nb_table_page_add_slot (NbTablePage *self,
+                             guint        cell,
+                             int          col,
+                             int          row,
+                             int          width,
+                             guint        vrow,
+                             guint        vcol);
+
+Slot *nb_table_page_slot_for_cell (NbTablePage *self,
+                                   guint        cell);
+/* The slot at (@vrow, @vcol), or with @clamp the last of a shorter row */
+Slot *nb_table_page_slot_near     (NbTablePage *self,
+                                   guint        vrow,
+                                   guint        vcol,
+                                   gboolean     clamp);
+/* What the bar under the table says */
+void  nb_table_page_set_message   (NbTablePage *self,
+                                   const char  *icon,
+                                   const char  *text);
+
+/* nb-table-paste.c: Ctrl+V in @slot */
+void  nb_table_page_start_paste   (NbTablePage *self,
+                                   Slot        *slot);
+
+/* nb-table-layout.c: the labels and entries of the page's table */
+void nb_table_layout_build  (NbTablePage *self);
+
+G_END_DECLS
