@@ -735,23 +735,37 @@ read_in_force (Narrative *n)
 
 #define HAS_ALL(words, wanted) (((words) & (wanted)) == (wanted))
 
-/* Each reading only where its words are: the others could find nothing. */
-static void
-read_sentence (Narrative *n, guint words)
+/* The readings a sentence holding @words gets: each only where its words
+ * are, as the others could find nothing. */
+static guint
+get_readings (guint words)
 {
+  guint readings = 0;
+
   if (HAS_ALL (words, HAS_RECEIVE | HAS_REQUEST))
-    read_received (n);
+    readings |= 1 << 0;
   if (HAS_ALL (words, HAS_CARRY | HAS_COUNT))
-    read_carried_in (n);
+    readings |= 1 << 1;
   if ((words & (HAS_CARRY | HAS_ONWARD)) != 0 && HAS_ALL (words, HAS_COUNT))
-    read_carried_out (n);
+    readings |= 1 << 2;
   if (HAS_ALL (words, HAS_REQUEST | HAS_ANSWER | HAS_COUNT))
-    read_answered (n);
+    readings |= 1 << 3;
   if (HAS_ALL (words, HAS_APPEAL))
-    read_appeals (n);
+    readings |= 1 << 4;
   if (HAS_ALL (words, HAS_IN_FORCE | HAS_COUNT))
-    read_in_force (n);
+    readings |= 1 << 5;
+  return readings;
 }
+
+/* In the order the warnings are to come. */
+static void (* const readers[]) (Narrative *n) = {
+  read_received,
+  read_carried_in,
+  read_carried_out,
+  read_answered,
+  read_appeals,
+  read_in_force,
+};
 
 /* Whether @word follows at @p; stops at the end of the string. */
 static inline gboolean
@@ -869,12 +883,18 @@ read_text (Narrative *n, const guint32 *stops, const char *text)
        * which also keeps the search within a clause from growing quadratic;
        * nor is one that is not UTF-8, which the close reading steps through
        * character by character */
-      if (words != 0 && p > start && p - start <= MAX_SENTENCE_BYTES &&
-          g_utf8_validate_len (start, (gsize) (p - start), NULL))
+      if (words != 0 && p > start && p - start <= MAX_SENTENCE_BYTES)
         {
-          n->sentence = start;
-          n->end = p;
-          read_sentence (n, words);
+          guint readings = get_readings (words);
+
+          if (readings != 0 && g_utf8_validate_len (start, (gsize) (p - start), NULL))
+            {
+              n->sentence = start;
+              n->end = p;
+              for (guint r = 0; r < G_N_ELEMENTS (readers); r++)
+                if (readings & (1u << r))
+                  readers[r] (n);
+            }
         }
       if (u[0] == '\0')
         break;

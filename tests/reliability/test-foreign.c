@@ -310,7 +310,9 @@ test_databases (Fixture *f, gconstpointer data)
           {
             g_autofree char *key = g_strconcat ("message.", kinds[k].name, NULL);
 
-            rel_record_str (record, key, g_strstrip (g_strdup (err)));
+            g_autofree char *message = g_strstrip (g_strdup (err));
+
+            rel_record_str (record, key, message);
           }
         if (!kinds[k].late)
           {
