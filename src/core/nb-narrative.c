@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "nb-format.h"
@@ -355,41 +356,41 @@ phrase_said (Said said, gint64 value)
   switch (said)
     {
     case SAID_RECEIVED:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests received"), value);
+      return g_strdup_printf (_("%" PRId64 " requests received"), value);
     case SAID_RECEIVED_WITH_CARRIED_IN:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests received, those carried over included"), value);
+      return g_strdup_printf (_("%" PRId64 " requests received, those carried over included"), value);
     case SAID_NONE_RECEIVED:
       return g_strdup (_("that no requests were received"));
     case SAID_CARRIED_IN:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests carried over from last year"), value);
+      return g_strdup_printf (_("%" PRId64 " requests carried over from last year"), value);
     case SAID_CARRIED_OUT:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests carried over to next year"), value);
+      return g_strdup_printf (_("%" PRId64 " requests carried over to next year"), value);
     case SAID_ANSWERED:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " requests answered"), value);
+      return g_strdup_printf (_("%" PRId64 " requests answered"), value);
     case SAID_APPEALS:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " appeals (行政复议)"), value);
+      return g_strdup_printf (_("%" PRId64 " appeals (行政复议)"), value);
     case SAID_LAWSUITS:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " lawsuits (行政诉讼)"), value);
+      return g_strdup_printf (_("%" PRId64 " lawsuits (行政诉讼)"), value);
     case SAID_NO_APPEALS:
       return g_strdup (_("that there were no appeals (行政复议)"));
     case SAID_NO_LAWSUITS:
       return g_strdup (_("that there were no lawsuits (行政诉讼)"));
     case SAID_UPHELD:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " upheld"), value);
+      return g_strdup_printf (_("%" PRId64 " upheld"), value);
     case SAID_CORRECTED:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " corrected"), value);
+      return g_strdup_printf (_("%" PRId64 " corrected"), value);
     case SAID_OTHER_RESULTS:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " with other results"), value);
+      return g_strdup_printf (_("%" PRId64 " with other results"), value);
     case SAID_PENDING:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " pending"), value);
+      return g_strdup_printf (_("%" PRId64 " pending"), value);
     case SAID_ALL_UPHELD:
       return g_strdup (_("that all were upheld"));
     case SAID_IN_FORCE:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " rules and normative documents in force"), value);
+      return g_strdup_printf (_("%" PRId64 " rules and normative documents in force"), value);
     case SAID_RULES_IN_FORCE:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " rules in force"), value);
+      return g_strdup_printf (_("%" PRId64 " rules in force"), value);
     case SAID_NORMATIVE_IN_FORCE:
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " normative documents in force"), value);
+      return g_strdup_printf (_("%" PRId64 " normative documents in force"), value);
     default:
       break;
     }
@@ -446,11 +447,11 @@ compare (Narrative   *n,
   finding = nb_finding_new ("W4", NB_SEVERITY_WARNING, section);
   for (guint i = 0; i < n_cells; i++)
     nb_finding_add_cell (finding, cells[i]);
-  finding->message = g_strdup_printf (_("%s says %s (“%s”), but %s is %" G_GINT64_FORMAT " (off by %" G_GINT64_FORMAT ")"),
+  finding->message = g_strdup_printf (_("%s says %s (“%s”), but %s is %" PRId64 " (off by %" PRId64 ")"),
                                       info->heading, stated, quote, where, sum,
                                       sum > text_value ? sum - text_value : text_value - sum);
-  finding->expected = g_strdup_printf ("%" G_GINT64_FORMAT, sum);
-  finding->actual = g_strdup_printf ("%" G_GINT64_FORMAT, text_value);
+  finding->expected = g_strdup_printf ("%" PRId64, sum);
+  finding->actual = g_strdup_printf ("%" PRId64, text_value);
   finding->key = g_steal_pointer (&full_key);
   g_ptr_array_add (n->findings, finding);
 }
@@ -733,43 +734,97 @@ read_in_force (Narrative *n)
 
 /* ---- sentences ---- */
 
-#define HAS_ALL(words, wanted) (((words) & (wanted)) == (wanted))
-
-/* The readings a sentence holding @words gets: each only where its words
- * are, as the others could find nothing. */
-static guint
-get_readings (guint words)
+/* Each reading, in the order its warnings are to come, and the words a
+ * sentence must hold for it to find anything: all of @all and, when @any
+ * is given, one of @any. */
+static const struct
 {
-  guint readings = 0;
-
-  if (HAS_ALL (words, HAS_RECEIVE | HAS_REQUEST))
-    readings |= 1 << 0;
-  if (HAS_ALL (words, HAS_CARRY | HAS_COUNT))
-    readings |= 1 << 1;
-  if ((words & (HAS_CARRY | HAS_ONWARD)) != 0 && HAS_ALL (words, HAS_COUNT))
-    readings |= 1 << 2;
-  if (HAS_ALL (words, HAS_REQUEST | HAS_ANSWER | HAS_COUNT))
-    readings |= 1 << 3;
-  if (HAS_ALL (words, HAS_APPEAL))
-    readings |= 1 << 4;
-  if (HAS_ALL (words, HAS_IN_FORCE | HAS_COUNT))
-    readings |= 1 << 5;
-  return readings;
-}
-
-/* In the order the warnings are to come. */
-static void (* const readers[]) (Narrative *n) = {
-  read_received,
-  read_carried_in,
-  read_carried_out,
-  read_answered,
-  read_appeals,
-  read_in_force,
+  guint all;
+  guint any;
+  void (*read) (Narrative *n);
+} readings[] = {
+  { HAS_RECEIVE | HAS_REQUEST, 0, read_received },
+  { HAS_CARRY | HAS_COUNT, 0, read_carried_in },
+  { HAS_COUNT, HAS_CARRY | HAS_ONWARD, read_carried_out },
+  { HAS_REQUEST | HAS_ANSWER | HAS_COUNT, 0, read_answered },
+  { HAS_APPEAL, 0, read_appeals },
+  { HAS_IN_FORCE | HAS_COUNT, 0, read_in_force },
 };
 
-/* Whether @word follows at @p; stops at the end of the string. */
+static gboolean
+is_read_by (guint words, guint r)
+{
+  return (words & readings[r].all) == readings[r].all && (readings[r].any == 0 || (words & readings[r].any) != 0);
+}
+
+static void
+read_sentence (Narrative *n, const char *start, const char *end, guint words)
+{
+  guint r = 0;
+
+  while (r < G_N_ELEMENTS (readings) && !is_read_by (words, r))
+    r++;
+  /* the close reading steps through characters: UTF-8 only */
+  if (r == G_N_ELEMENTS (readings) || !g_utf8_validate_len (start, (gsize) (end - start), NULL))
+    return;
+  n->sentence = start;
+  n->end = end;
+  for (; r < G_N_ELEMENTS (readings); r++)
+    if (is_read_by (words, r))
+      readings[r].read (n);
+}
+
+static const struct
+{
+  const char *word;
+  guint has;
+} words_read[] = {
+  { "件", HAS_COUNT }, { "申请", HAS_REQUEST },
+  { "收到", HAS_RECEIVE }, { "受理", HAS_RECEIVE }, { "新收", HAS_RECEIVE }, { "接收", HAS_RECEIVE }, { "接到", HAS_RECEIVE },
+  { "结转", HAS_CARRY }, { "顺延", HAS_ONWARD }, { "转入", HAS_ONWARD },
+  { "办结", HAS_ANSWER }, { "答复", HAS_ANSWER },
+  { "行政复议", HAS_APPEAL }, { "行政诉讼", HAS_APPEAL },
+  { "现行有效", HAS_IN_FORCE },
+};
+
+#define IS_SENTENCE_END(c) ((c) == 0x3002 || (c) == 0xFF1B || (c) == 0xFF01 || (c) == 0xFF1F)  /* 。；！？ */
+
+typedef struct
+{
+  gunichar firsts[G_N_ELEMENTS (words_read)];
+  guint32 stops[65536 / 32];   /* the first characters and 。；！？ */
+} Stops;
+
+/* What read_text() stops at, one bit a character of the Basic Multilingual
+ * Plane, so that the thousand others of a report are passed over with one
+ * test each. Fixed for the program's life. */
+static const Stops *
+get_stops (void)
+{
+  static const gunichar ends[] = { 0x3002, 0xFF1B, 0xFF01, 0xFF1F };
+  static Stops stops;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (words_read); i++)
+        {
+          gunichar c = g_utf8_get_char (words_read[i].word);
+
+          g_assert (c >= 0x800 && c <= 0xFFFF);  /* three bytes */
+          stops.firsts[i] = c;
+          stops.stops[c >> 5] |= 1u << (c & 31);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+        stops.stops[ends[i] >> 5] |= 1u << (ends[i] & 31);
+      g_once_init_leave (&done, 1);
+    }
+  return &stops;
+}
+
+/* Whether @word is at @p; stops at the end of the string. */
 static inline gboolean
-is_followed_by (const char *p, const char *word)
+is_word_at (const char *p, const char *word)
 {
   for (guint i = 0; word[i] != '\0'; i++)
     if (p[i] != word[i])
@@ -777,73 +832,12 @@ is_followed_by (const char *p, const char *word)
   return TRUE;
 }
 
-/* Which of the words that matter begins at @p, whose character is @c. */
-static guint
-note_word (const char *p, gunichar c)
-{
-  const char *next = p + 3;
-
-  switch (c)
-    {
-    case 0x4EF6: /* 件 */
-      return HAS_COUNT;
-    case 0x7533: /* 申 */
-      return is_followed_by (next, "请") ? HAS_REQUEST : 0;
-    case 0x6536: /* 收 */
-      return is_followed_by (next, "到") ? HAS_RECEIVE : 0;
-    case 0x53D7: /* 受 */
-      return is_followed_by (next, "理") ? HAS_RECEIVE : 0;
-    case 0x65B0: /* 新 */
-      return is_followed_by (next, "收") ? HAS_RECEIVE : 0;
-    case 0x63A5: /* 接 */
-      return is_followed_by (next, "收") || is_followed_by (next, "到") ? HAS_RECEIVE : 0;
-    case 0x7ED3: /* 结 */
-      return is_followed_by (next, "转") ? HAS_CARRY : 0;
-    case 0x987A: /* 顺 */
-      return is_followed_by (next, "延") ? HAS_ONWARD : 0;
-    case 0x8F6C: /* 转 */
-      return is_followed_by (next, "入") ? HAS_ONWARD : 0;
-    case 0x529E: /* 办 */
-      return is_followed_by (next, "结") ? HAS_ANSWER : 0;
-    case 0x7B54: /* 答 */
-      return is_followed_by (next, "复") ? HAS_ANSWER : 0;
-    case 0x884C: /* 行 */
-      return is_followed_by (next, "政复议") || is_followed_by (next, "政诉讼") ? HAS_APPEAL : 0;
-    case 0x73B0: /* 现 */
-      return is_followed_by (next, "行有效") ? HAS_IN_FORCE : 0;
-    default:
-      return 0;
-    }
-}
-
-/* The characters read_text() stops at — the first of each word above and
- * the sentence ends — by their top ten bits, so that the thousand others
- * of a report are passed over with one test each. */
-static const guint32 *
-get_stops (void)
-{
-  static const gunichar stop_chars[] = {
-    0x4EF6, 0x7533, 0x6536, 0x53D7, 0x65B0, 0x63A5, 0x7ED3, 0x987A, 0x8F6C, 0x529E, 0x7B54, 0x884C, 0x73B0,
-    0x3002, 0xFF1B, 0xFF01, 0xFF1F,
-  };
-  static guint32 stops[1024 / 32];
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (stop_chars); i++)
-        stops[stop_chars[i] >> 11] |= 1u << ((stop_chars[i] >> 6) & 31);
-      g_once_init_leave (&done, 1);
-    }
-  return stops;
-}
-
-/* One pass over @text: sentences end at 。；！？ and \n;!?. Bytes again —
- * an ASCII byte or a three-byte character's first byte never stands inside
- * another character — which also never steps past the end of a string
- * cut inside a character. */
+/* One pass over @text, noting in each sentence the words read. Bytes, not
+ * characters — an ASCII byte or a three-byte character's first byte never
+ * stands inside another character — which also never steps past the end
+ * of a string cut inside a character. */
 static void
-read_text (Narrative *n, const guint32 *stops, const char *text)
+read_text (Narrative *n, const Stops *stops, const char *text)
 {
   const char *start = text;
   const char *p = text;
@@ -856,18 +850,18 @@ read_text (Narrative *n, const guint32 *stops, const char *text)
 
       if (u[0] >= 0xE0 && u[0] <= 0xEF && (((u[1] ^ 0x80) | (u[2] ^ 0x80)) & 0xC0) == 0)
         {
-          guint top = ((guint) (u[0] & 0x0F) << 6) | (u[1] & 0x3F);
-          gunichar c;
+          gunichar c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
 
-          if ((stops[top >> 5] & (1u << (top & 31))) == 0)
+          if ((stops->stops[c >> 5] & (1u << (c & 31))) == 0)
             {
               p += 3;
               continue;
             }
-          c = (top << 6) | (u[2] & 0x3F);
-          if (c != 0x3002 && c != 0xFF1B && c != 0xFF01 && c != 0xFF1F)
+          if (!IS_SENTENCE_END (c))
             {
-              words |= note_word (p, c);
+              for (guint i = 0; i < G_N_ELEMENTS (words_read); i++)
+                if (stops->firsts[i] == c && is_word_at (p, words_read[i].word))
+                  words |= words_read[i].has;
               p += 3;
               continue;
             }
@@ -880,22 +874,9 @@ read_text (Narrative *n, const guint32 *stops, const char *text)
         }
 
       /* a “sentence” of kilobytes is no sentence of a report: not read,
-       * which also keeps the search within a clause from growing quadratic;
-       * nor is one that is not UTF-8, which the close reading steps through
-       * character by character */
+       * which also keeps the search within a clause from growing quadratic */
       if (words != 0 && p > start && p - start <= MAX_SENTENCE_BYTES)
-        {
-          guint readings = get_readings (words);
-
-          if (readings != 0 && g_utf8_validate_len (start, (gsize) (p - start), NULL))
-            {
-              n->sentence = start;
-              n->end = p;
-              for (guint r = 0; r < G_N_ELEMENTS (readers); r++)
-                if (readings & (1u << r))
-                  readers[r] (n);
-            }
-        }
+        read_sentence (n, start, p, words);
       if (u[0] == '\0')
         break;
       p += width;
@@ -916,7 +897,7 @@ void
 nb_narrative_check (NbReport *report, GPtrArray *findings)
 {
   Narrative n = { 0 };
-  const guint32 *stops;
+  const Stops *stops;
 
   g_return_if_fail (NB_IS_REPORT (report));
   g_return_if_fail (findings != NULL);
