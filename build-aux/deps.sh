@@ -7,10 +7,13 @@ set -euo pipefail
 packages=(meson ninja-build pkg-config gcc gettext
           libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev
           libjson-glib-dev libpango1.0-dev libcairo2-dev libfontconfig-dev
-          fonts-noto-cjk)
+          libarchive-dev libxml2-dev fonts-noto-cjk
+          libglib2.0-bin libgtk-4-bin desktop-file-utils appstream)
+# The last line is for `meson install`: glib-compile-schemas,
+# gtk4-update-icon-cache and update-desktop-database run after it, and
+# appstream holds the rules with which msgfmt translates the metainfo.
 if [ "${1:-}" = test ]; then
-  packages+=(xvfb xauth poppler-utils python3 desktop-file-utils
-             appstream sqlite3)
+  packages+=(xvfb xauth poppler-utils python3 python3-yaml sqlite3)
 fi
 
 missing=()
