@@ -153,7 +153,8 @@ fixture_json (Fixture *f, const char *name)
 static void
 test_help (Fixture *f, gconstpointer data)
 {
-  const char *commands[] = { "import", "export", "check", "set", "list", "history", "verify" };
+  const char *commands[] = { "import", "export", "check", "set", "list", "history", "verify",
+                             "new-year", "compare", "aggregate" };
   g_autofree char *out = NULL;
 
   g_assert_cmpint (run (&out, NULL, "--help"), ==, 0);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * nianbao-cli: the headless tool over the core — import, export, check,
- * set, list, history and verify.
+ * set, list, history, verify, new-year, compare and aggregate.
  *
  * Exit status: 0 success; 1 the operation failed or, for check, the report
  * has errors; 2 unusable input or usage; verify: 3 when a PDF matches
@@ -16,21 +16,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli-common.h"
+#include "cmd-years.h"
 #include "nb-format.h"
 #include "nb-import.h"
 #include "nb-json.h"
 #include "nb-number.h"
 #include "nb-render.h"
 #include "nb-rules.h"
+#include "nb-similarity.h"
 #include "nb-store.h"
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_UNUSABLE = 2,
-  EXIT_NO_MATCH = 3,
-};
 
 typedef struct
 {
@@ -39,172 +34,6 @@ typedef struct
   const char *parameters;
   const char *summary;
 } Command;
-
-/* Options every command shares. */
-static char *opt_db;
-static char *opt_organ;
-static int opt_year;
-
-static GOptionEntry db_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Database file (default: nianbao/nianbao.db in the user data directory)"), N_("PATH") },
-  { NULL }
-};
-
-static GOptionEntry report_entries[] = {
-  { "organ", 0, 0, G_OPTION_ARG_STRING, &opt_organ, N_("Name of the organ"), N_("NAME") },
-  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("Year of the report"), N_("YEAR") },
-  { NULL }
-};
-
-static void
-print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_error (const char *format, ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("nianbao-cli: %s\n", message);
-}
-
-/* Pads by what a terminal shows: a Chinese character takes two columns. */
-static void
-print_padded (FILE *out, const char *text, guint columns)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  fputs (text, out);
-  for (; width < columns; width++)
-    fputc (' ', out);
-}
-
-/* Parses the options of one command; prints usage problems itself. */
-static gboolean
-parse_options (const char *command, const char *parameters, const char *summary,
-               GOptionEntry *extra, gboolean with_report, int *argc, char ***argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  /* The program name already says "nianbao-cli COMMAND". */
-  context = g_option_context_new (parameters);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
-  if (with_report)
-    g_option_context_add_main_entries (context, report_entries, GETTEXT_PACKAGE);
-  if (extra != NULL)
-    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      print_error ("%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-require_report_options (void)
-{
-  if (opt_organ == NULL || opt_organ[0] == '\0')
-    {
-      print_error ("%s", _("--organ NAME is required"));
-      return FALSE;
-    }
-  if (opt_year < NB_MIN_YEAR || opt_year > NB_MAX_YEAR)
-    {
-      print_error (_("--year must be a year between %d and %d"), NB_MIN_YEAR, NB_MAX_YEAR);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static NbStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = opt_db ? g_strdup (opt_db) : nb_store_default_path ();
-  NbStore *store = nb_store_open (path, &error);
-
-  if (store == NULL)
-    print_error ("%s", error->message);
-  return store;
-}
-
-/* The previous year of the same organ, or NULL when none is stored. */
-static NbReport *
-load_previous (NbStore *store, NbReport *report)
-{
-  g_autoptr(GError) error = NULL;
-  NbReport *previous;
-
-  previous = nb_store_load (store, nb_report_get_organ_name (report),
-                            nb_report_get_year (report) - 1, &error);
-  if (previous == NULL && !g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND))
-    print_error ("%s", error->message);
-  return previous;
-}
-
-static char *
-join_cell_ids (GArray *cells)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < cells->len; i++)
-    {
-      if (i > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, nb_format_cell (g_array_index (cells, guint, i))->id);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static void
-print_findings (const char *title, GPtrArray *findings, GHashTable *acks)
-{
-  guint errors = nb_findings_count (findings, NB_SEVERITY_ERROR);
-  guint warnings = nb_findings_count (findings, NB_SEVERITY_WARNING);
-
-  /* TRANSLATORS: "<report>: 2 errors, 3 warnings" */
-  g_print (_("%s: %u error(s), %u warning(s)\n"), title, errors, warnings);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      NbFinding *finding = g_ptr_array_index (findings, i);
-      const char *note = acks ? g_hash_table_lookup (acks, finding->key) : NULL;
-      g_autofree char *cells = join_cell_ids (finding->cells);
-
-      g_print ("  ");
-      print_padded (stdout, finding->severity == NB_SEVERITY_ERROR ? _("error") : _("warning"), 7);
-      g_print (" %-3s %s\n", finding->rule, finding->message);
-      if (finding->expected != NULL && finding->actual != NULL)
-        {
-          g_print ("              ");
-          /* TRANSLATORS: the value a rule wants, and the one in the report */
-          g_print (_("expected %s, actual %s"), finding->expected, finding->actual);
-          g_print ("\n");
-        }
-      if (cells[0] != '\0')
-        g_print ("              %s %s\n", _("cells:"), cells);
-      if (note != NULL)
-        g_print ("              %s %s\n", _("acknowledged:"), note);
-    }
-}
-
-static char *
-report_title (NbReport *report)
-{
-  /* TRANSLATORS: an organ's report of a year, e.g. "某某街道办事处 2024" */
-  return g_strdup_printf (_("%s %u"), nb_report_get_organ_name (report)
-                          ? nb_report_get_organ_name (report) : "?",
-                          nb_report_get_year (report));
-}
 
 /* Reads a report from an exchange file (JSON) or a published report
  * (plain text or .docx). What the importer could not read is printed with
@@ -240,6 +69,18 @@ read_report_file (const char *path, GError **error)
       return NULL;
     }
   return g_steal_pointer (&result->report);
+}
+
+/* Every rule, and with last year known also W6: W6 compares whole texts,
+ * too slow for the editor's keystroke path but right for a check. */
+static GPtrArray *
+check_report (NbReport *report, NbReport *previous)
+{
+  GPtrArray *findings = nb_rules_check (report, previous);
+
+  if (previous != NULL)
+    nb_similarity_check (report, previous, NB_SIMILARITY_DEFAULT_THRESHOLD, findings);
+  return findings;
 }
 
 /* ---- import ---- */
@@ -523,7 +364,7 @@ cmd_check (int argc, char **argv)
         }
       if (previous == NULL)
         previous = load_previous (store, report);
-      findings = nb_rules_check (report, previous);
+      findings = check_report (report, previous);
       acks = nb_store_get_acks (store, opt_organ, (guint) opt_year, NULL);
       title = report_title (report);
       if (opt_json)
@@ -565,7 +406,7 @@ cmd_check (int argc, char **argv)
          * year is the file of the same organ one year earlier. */
         if (opt_series)
           last_year = find_previous_in (reports, report);
-        findings = nb_rules_check (report, last_year);
+        findings = check_report (report, last_year);
         if (opt_json)
           add_check_result (builder, g_ptr_array_index (sources, i), report, findings);
         else
@@ -658,7 +499,7 @@ cmd_set (int argc, char **argv)
 
   /* Say at once what the new value broke, as the editor would. */
   previous = load_previous (store, report);
-  findings = nb_rules_check (report, previous);
+  findings = check_report (report, previous);
   for (guint i = 0; i < findings->len; i++)
     {
       NbFinding *finding = g_ptr_array_index (findings, i);
@@ -711,7 +552,7 @@ cmd_list (int argc, char **argv)
           return EXIT_FAILED;
         }
       previous = load_previous (store, report);
-      findings = nb_rules_check (report, previous);
+      findings = check_report (report, previous);
       g_print (_("%s\t%u\t%s\trevision %" PRId64 "\t%u error(s), %u warning(s)\t%s\n"),
                entry->organ, entry->year,
                strcmp (entry->status, "final") == 0 ? _("final") : _("draft"),
@@ -861,6 +702,9 @@ static const Command commands[] = {
   { "list", cmd_list, "", N_("list stored organs and years") },
   { "history", cmd_history, N_("--organ NAME --year Y [--cell FIELD]"), N_("show the edit log") },
   { "verify", cmd_verify, N_("FILE.pdf"), N_("say which stored data a PDF was made from") },
+  { "new-year", cmd_new_year, N_("--organ NAME --year Y"), N_("start a year from the year before") },
+  { "compare", cmd_compare, N_("--organ NAME --year Y [--with Y0]"), N_("compare a year with another") },
+  { "aggregate", cmd_aggregate, N_("--year Y --organ A --organ B… --as NAME"), N_("store the sum of several organs") },
 };
 
 static void
@@ -872,7 +716,7 @@ print_usage (FILE *out)
     {
       const char *parameters = commands[i].parameters[0] ? _(commands[i].parameters) : "";
 
-      fprintf (out, "  %-8s ", commands[i].name);
+      fprintf (out, "  %-9s ", commands[i].name);
       print_padded (out, parameters, 48);
       fprintf (out, " %s\n", _(commands[i].summary));
     }
