@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How fast the store is where a person would notice: one edit persisted
- * (target ≤ 2 ms) and opening a database of 200 organs × 20 years and
- * listing it (target ≤ 50 ms). Prints one line per figure.
+ * (target ≤ 2 ms), also when another writer's change is merged in, and
+ * opening a database of 200 organs × 20 years and listing it (target
+ * ≤ 50 ms). Also what the check that the file is still at its path costs
+ * (one stat() per save and load). Prints one line per figure.
  */
 #include "config.h"
 
@@ -94,6 +96,73 @@ time_edits (NbStore *store, NbReport *report, guint runs)
   return samples;
 }
 
+/* The editor's save while another connection (nianbao-cli set) changes
+ * another cell before each one: every save merges one figure. */
+static GArray *
+time_merged_edits (NbStore *store, NbReport *report, const char *path, guint runs)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbStore) other = nb_store_open (path, &error);
+  g_autoptr(NbReport) theirs = NULL;
+  guint mine_cell = nb_format_t3_cell (0, 0), their_cell = nb_format_t3_cell (0, 1);
+
+  if (other == NULL ||
+      (theirs = nb_store_load (other, nb_report_get_organ_name (report),
+                               nb_report_get_year (report), &error)) == NULL)
+    die (error);
+  for (guint i = 0; i < runs + 10; i++)
+    {
+      gint64 start;
+      double elapsed;
+      guint n_merged = 0;
+
+      nb_report_set_figure (theirs, their_cell, 200000 + i);
+      if (!nb_store_save (other, theirs, NB_STORE_SAVE_ANY, "cli", &error))
+        die (error);
+      nb_report_set_figure (report, mine_cell, 300000 + i);
+      start = g_get_monotonic_time ();
+      if (!nb_store_save_full (store, report, NB_STORE_SAVE_ANY, "editor", &n_merged, &error))
+        die (error);
+      elapsed = (double) (g_get_monotonic_time () - start);
+      if (n_merged != 1)
+        {
+          g_printerr ("bench-store: a save merged %u changes, not 1\n", n_merged);
+          exit (1);
+        }
+      if (i >= 10)
+        g_array_append_val (samples, elapsed);
+    }
+  return samples;
+}
+
+/* What nb_store_save and nb_store_load add to notice a file moved,
+ * replaced or deleted: one stat() of the path. */
+static void
+bench_file_check (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint run = 0; run < 20; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+      GStatBuf st;
+
+      for (guint i = 0; i < 1000; i++)
+        if (g_stat (absolute, &st) != 0)
+          {
+            g_printerr ("bench-store: cannot stat %s\n", absolute);
+            exit (1);
+          }
+      elapsed = (double) (g_get_monotonic_time () - start); /* µs per 1000 = ns each */
+      g_array_append_val (samples, elapsed);
+    }
+  g_print ("store.file_check median_ns=%.0f (one stat() per save and load)\n",
+           percentile (samples, 0.5));
+}
+
 static void
 set_journal (NbStore *store, const char *pragmas)
 {
@@ -146,6 +215,14 @@ bench_edit (const char *dir)
            percentile (samples, 0.5), percentile (samples, 0.9),
            percentile (samples, 1.0), EDIT_RUNS);
   g_clear_pointer (&samples, g_array_unref);
+
+  samples = time_merged_edits (store, loaded, path, EDIT_RUNS);
+  g_print ("store.edit_persisted_merging median_us=%.0f p90_us=%.0f max_us=%.0f target_us=2000 "
+           "(another writer's change merged into every save, %d runs)\n",
+           percentile (samples, 0.5), percentile (samples, 0.9),
+           percentile (samples, 1.0), EDIT_RUNS);
+  g_clear_pointer (&samples, g_array_unref);
+  bench_file_check (path);
 
   /* the alternatives, for the record */
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)

@@ -126,6 +126,15 @@ file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
 static guint
 count_entries (const char *dir_path)
 {
@@ -1037,6 +1046,613 @@ test_refuse_newer (Fixture *fixture, gconstpointer data)
   assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_NEWER);
 }
 
+/* Two writers on one file: the three-way merge of nb_store_save_full(). */
+
+typedef struct
+{
+  guint figures[NB_N_CELLS];
+  guint parts[NB_N_TEXT_SECTIONS];
+  guint organ[NB_N_ORGAN_FIELDS];
+  guint other;
+} Changes;
+
+static void
+count_change_cb (NbReport *report, guint what, guint index, Changes *changes)
+{
+  switch (what)
+    {
+    case NB_CHANGE_FIGURE:
+      changes->figures[index]++;
+      break;
+    case NB_CHANGE_PARTS:
+      changes->parts[index]++;
+      break;
+    case NB_CHANGE_ORGAN:
+      changes->organ[index]++;
+      break;
+    default:
+      changes->other++;
+      break;
+    }
+}
+
+static NbReport *
+load_ok (NbStore *store, const char *organ, guint year)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_store_load (store, organ, year, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static guint
+save_merging (NbStore *store, NbReport *report, NbStoreSaveMode mode, const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_merged = G_MAXUINT;
+
+  g_assert_true (nb_store_save_full (store, report, mode, source, &n_merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_merged, !=, G_MAXUINT);
+  return n_merged;
+}
+
+static gint64
+figure_of (NbReport *report, guint cell)
+{
+  gint64 value = -1;
+
+  g_assert_true (nb_report_get_figure (report, cell, &value));
+  return value;
+}
+
+/* What a third party finds in the file. */
+static NbReport *
+load_fresh (const char *path, const char *organ, guint year)
+{
+  g_autoptr(NbStore) store = open_store (path);
+
+  return load_ok (store, organ, year);
+}
+
+static void
+test_merge_other_writer (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) a = open_store (fixture->path);
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) imported = make_report ("合并局", 2024, 0);
+  g_autoptr(NbReport) mine = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  guint x = nb_format_cell_by_id ("t3.new.business");
+  guint y = nb_format_cell_by_id ("t3.new.natural");
+  guint z = nb_format_cell_by_id ("t4.review.upheld");
+  Changes changes = { { 0 } };
+
+  save_ok (a, imported, NB_STORE_SAVE_NEW, "import");
+  mine = load_ok (a, "合并局", 2024);
+  theirs = load_ok (b, "合并局", 2024);
+  g_signal_connect (mine, "changed", G_CALLBACK (count_change_cb), &changes);
+
+  /* nianbao-cli set, say, while the editor has the report open */
+  nb_report_set_figure (theirs, x, 4242);
+  g_assert_cmpuint (save_merging (b, theirs, NB_STORE_SAVE_ANY, "cli"), ==, 0);
+
+  nb_report_set_figure (mine, y, 3131);
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 1);
+  /* the editor shows the other writer's figure, told by "changed" */
+  g_assert_cmpint (figure_of (mine, x), ==, 4242);
+  g_assert_cmpuint (changes.figures[x], ==, 1);
+  g_assert_cmpuint (changes.figures[y], ==, 1);
+  g_assert_cmpuint (changes.other, ==, 0);
+
+  stored = load_fresh (fixture->path, "合并局", 2024);
+  g_assert_cmpint (figure_of (stored, x), ==, 4242);
+  g_assert_cmpint (figure_of (stored, y), ==, 3131);
+  g_assert_true (nb_report_equal (stored, mine));
+  g_assert_cmpint (nb_store_get_revision (a, "合并局", 2024, NULL), ==, 3);
+  /* the editor's save logged its own change, not the other one again */
+  edits = edits_of_revision (a, "合并局", 2024, 3);
+  g_assert_cmpuint (edits->len, ==, 1);
+  g_assert_cmpstr (((NbStoreEdit *) g_ptr_array_index (edits, 0))->field, ==, "t3.new.natural");
+  g_assert_cmpstr (((NbStoreEdit *) g_ptr_array_index (edits, 0))->new_value, ==, "3131");
+
+  /* now in step: nothing to merge, nothing to store */
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 0);
+  g_assert_cmpint (nb_store_get_revision (a, "合并局", 2024, NULL), ==, 3);
+
+  /* and the other way round: B's copy is stale by A's figure */
+  nb_report_set_figure (theirs, z, 7);
+  g_assert_cmpuint (save_merging (b, theirs, NB_STORE_SAVE_ANY, "cli"), ==, 1);
+  g_assert_cmpint (figure_of (theirs, y), ==, 3131);
+  g_clear_object (&stored);
+  stored = load_fresh (fixture->path, "合并局", 2024);
+  g_assert_cmpint (figure_of (stored, x), ==, 4242);
+  g_assert_cmpint (figure_of (stored, y), ==, 3131);
+  g_assert_cmpint (figure_of (stored, z), ==, 7);
+
+  /* a cell the other writer blanked is blanked here too */
+  nb_report_clear_figure (theirs, x);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "cli");
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 2);
+  g_assert_false (nb_report_has_figure (mine, x));
+  g_assert_cmpint (figure_of (mine, z), ==, 7);
+}
+
+/* Both change the same figure: the last save wins, and the log has both. */
+static void
+test_merge_same_field (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) a = open_store (fixture->path);
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) imported = make_report ("同改局", 2024, 0);
+  g_autoptr(NbReport) mine = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  guint x = nb_format_cell_by_id ("t3.disclosed.total");
+  g_autofree char *original = NULL;
+  const NbStoreEdit *edit;
+
+  save_ok (a, imported, NB_STORE_SAVE_NEW, "import");
+  original = nb_report_dup_figure_text (imported, x);
+  mine = load_ok (a, "同改局", 2024);
+  theirs = load_ok (b, "同改局", 2024);
+
+  nb_report_set_figure (theirs, x, 11);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "cli");
+  nb_report_set_figure (mine, x, 22);
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 0);
+  g_assert_cmpint (figure_of (mine, x), ==, 22);
+
+  stored = load_fresh (fixture->path, "同改局", 2024);
+  g_assert_cmpint (figure_of (stored, x), ==, 22);
+  history = nb_store_history (a, "同改局", 2024, "t3.disclosed.total", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  edit = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (edit->old_value, ==, original);
+  g_assert_cmpstr (edit->new_value, ==, "11");
+  g_assert_cmpstr (edit->source, ==, "cli");
+  edit = g_ptr_array_index (history, 2);
+  g_assert_cmpstr (edit->old_value, ==, "11");
+  g_assert_cmpstr (edit->new_value, ==, "22");
+  g_assert_cmpstr (edit->source, ==, "editor");
+
+  /* the loser's next save takes the winner's value rather than undo it */
+  g_assert_cmpuint (save_merging (b, theirs, NB_STORE_SAVE_ANY, "cli"), ==, 1);
+  g_assert_cmpint (figure_of (theirs, x), ==, 22);
+  g_assert_cmpint (nb_store_get_revision (b, "同改局", 2024, NULL), ==, 3);
+}
+
+/* Texts merge a whole section at a time; organ fields, the date of issue
+ * and the preamble one field at a time. */
+static void
+test_merge_texts_and_organ (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) a = open_store (fixture->path);
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) imported = make_report ("文字局", 2024, 0);
+  g_autoptr(NbReport) mine = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  Changes changes = { { 0 } };
+
+  save_ok (a, imported, NB_STORE_SAVE_NEW, "import");
+  mine = load_ok (a, "文字局", 2024);
+  theirs = load_ok (b, "文字局", 2024);
+  g_signal_connect (mine, "changed", G_CALLBACK (count_change_cb), &changes);
+
+  nb_report_set_part (theirs, NB_TEXT_PROBLEMS, 0, NULL, "别处改的整改情况。");
+  nb_report_remove_part (theirs, NB_TEXT_OVERVIEW, 2);
+  nb_report_set_organ_field (theirs, NB_ORGAN_TELEPHONE, "010-99999999");
+  g_assert_true (nb_report_set_issued (theirs, "2025-02-01", NULL));
+  nb_report_set_preamble (theirs, NULL);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "editor");
+
+  nb_report_set_part (mine, NB_TEXT_OTHER, 0, "（一）收费情况", NULL);
+  nb_report_set_organ_field (mine, NB_ORGAN_ADDRESS, "新址大道9号");
+  memset (&changes, 0, sizeof changes);
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 5);
+
+  g_assert_cmpstr (nb_report_get_part_body (mine, NB_TEXT_PROBLEMS, 0), ==, "别处改的整改情况。");
+  g_assert_cmpuint (nb_report_get_n_parts (mine, NB_TEXT_OVERVIEW), ==, 2);
+  g_assert_cmpstr (nb_report_get_part_heading (mine, NB_TEXT_OTHER, 0), ==, "（一）收费情况");
+  g_assert_cmpstr (nb_report_get_organ_field (mine, NB_ORGAN_TELEPHONE), ==, "010-99999999");
+  g_assert_cmpstr (nb_report_get_organ_field (mine, NB_ORGAN_ADDRESS), ==, "新址大道9号");
+  g_assert_cmpstr (nb_report_get_issued (mine), ==, "2025-02-01");
+  g_assert_null (nb_report_get_preamble (mine));
+  g_assert_cmpuint (changes.parts[NB_TEXT_PROBLEMS], ==, 1);
+  g_assert_cmpuint (changes.parts[NB_TEXT_OVERVIEW], ==, 1);
+  g_assert_cmpuint (changes.parts[NB_TEXT_OTHER], ==, 0);
+  g_assert_cmpuint (changes.organ[NB_ORGAN_TELEPHONE], ==, 1);
+  g_assert_cmpuint (changes.organ[NB_ORGAN_ADDRESS], ==, 0);
+  g_assert_cmpuint (changes.other, ==, 2); /* issued, preamble */
+
+  stored = load_fresh (fixture->path, "文字局", 2024);
+  g_assert_true (nb_report_equal (stored, mine));
+
+  /* two different parts of one section: the section is one field, so the
+   * last save's whole section wins; the log keeps the other one's text */
+  nb_report_set_part (theirs, NB_TEXT_OVERVIEW, 0, NULL, "乙写的。");
+  g_assert_cmpuint (save_merging (b, theirs, NB_STORE_SAVE_ANY, "editor"), ==, 2); /* address, other */
+  nb_report_set_part (mine, NB_TEXT_OVERVIEW, 1, NULL, "甲写的。");
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 0);
+  g_clear_object (&stored);
+  stored = load_fresh (fixture->path, "文字局", 2024);
+  g_assert_cmpstr (nb_report_get_part_body (stored, NB_TEXT_OVERVIEW, 1), ==, "甲写的。");
+  g_assert_cmpstr (nb_report_get_part_body (stored, NB_TEXT_OVERVIEW, 0), !=, "乙写的。");
+  history = nb_store_history (a, "文字局", 2024, "overview", NULL);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_nonnull (strstr (((NbStoreEdit *) g_ptr_array_index (history, 2))->new_value, "乙写的。"));
+  g_assert_nonnull (strstr (((NbStoreEdit *) g_ptr_array_index (history, 3))->old_value, "乙写的。"));
+}
+
+/* A report the connection did not load (an import), and every
+ * NB_STORE_SAVE_REPLACE, is stored as it is. */
+static void
+test_merge_no_base (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) imported = make_report ("导入局", 2024, 0);
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  guint x = nb_format_cell_by_id ("t3.new.business");
+
+  save_ok (b, imported, NB_STORE_SAVE_NEW, "import");
+  theirs = load_ok (b, "导入局", 2024);
+  nb_report_set_figure (theirs, x, 4242);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "editor");
+
+  {
+    g_autoptr(NbStore) a = open_store (fixture->path);
+    g_autoptr(NbReport) again = make_report ("导入局", 2024, 0);
+
+    g_assert_cmpuint (save_merging (a, again, NB_STORE_SAVE_ANY, "import"), ==, 0);
+    stored = load_fresh (fixture->path, "导入局", 2024);
+    g_assert_true (nb_report_equal (stored, again));
+  }
+
+  {
+    g_autoptr(NbStore) a = open_store (fixture->path);
+    g_autoptr(NbReport) mine = load_ok (a, "导入局", 2024);
+    g_autoptr(NbReport) replacement = make_report ("导入局", 2024, 3);
+
+    nb_report_set_figure (theirs, x, 5353);
+    save_ok (b, theirs, NB_STORE_SAVE_ANY, "editor");
+    /* the same values as the base A loaded: with ANY they would give way */
+    nb_report_assign (replacement, mine);
+    nb_report_set_figure (replacement, 0, 1);
+    g_assert_cmpuint (save_merging (a, replacement, NB_STORE_SAVE_REPLACE, "import"), ==, 0);
+    g_clear_object (&stored);
+    stored = load_fresh (fixture->path, "导入局", 2024);
+    g_assert_true (nb_report_equal (stored, replacement));
+    g_assert_cmpint (figure_of (stored, x), ==, figure_of (mine, x));
+    g_assert_cmpint (figure_of (stored, x), !=, 5353);
+  }
+}
+
+/* A save that fails merges nothing into the report either. */
+static void
+test_merge_failed_save (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) a = open_store (fixture->path);
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) imported = make_report ("失败局", 2024, 0);
+  g_autoptr(NbReport) mine = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) before = NULL;
+  g_autoptr(GError) error = NULL;
+  guint x = nb_format_cell_by_id ("t3.new.business");
+  guint y = nb_format_cell_by_id ("t3.new.natural");
+  guint n_merged = 99;
+  sqlite3 *db = nb_store_get_db (a);
+
+  save_ok (a, imported, NB_STORE_SAVE_NEW, "import");
+  mine = load_ok (a, "失败局", 2024);
+  theirs = load_ok (b, "失败局", 2024);
+  nb_report_set_figure (theirs, x, 4242);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "cli");
+
+  nb_report_set_figure (mine, y, 3131);
+  before = nb_report_copy (mine);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.edits"
+                                 " BEGIN SELECT RAISE (ABORT, 'boom'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (nb_store_save_full (a, mine, NB_STORE_SAVE_ANY, "editor", &n_merged, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO);
+  g_assert_cmpuint (n_merged, ==, 0);
+  g_assert_true (nb_report_equal (mine, before));
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER temp.boom", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 1);
+  g_assert_cmpint (figure_of (mine, x), ==, 4242);
+  g_assert_cmpint (figure_of (mine, y), ==, 3131);
+}
+
+typedef struct
+{
+  NbStore *store;
+  guint y;
+  guint n_nested;
+  gboolean saving;
+  guint calls;
+} Reentrant;
+
+/* A "changed" handler that saves at once, in the middle of the merge. */
+static void
+save_again_cb (NbReport *report, guint what, guint index, Reentrant *r)
+{
+  if (r->saving || what != NB_CHANGE_FIGURE || index == r->y || r->calls++ > 0)
+    return;
+  r->saving = TRUE;
+  r->n_nested = save_merging (r->store, report, NB_STORE_SAVE_ANY, "editor");
+  r->saving = FALSE;
+}
+
+static void
+test_merge_reentrant (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) a = open_store (fixture->path);
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) imported = make_report ("重入局", 2024, 0);
+  g_autoptr(NbReport) mine = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  Reentrant r = { a, nb_format_cell_by_id ("t3.new.natural"), 0, FALSE, 0 };
+  guint n_merged;
+
+  save_ok (a, imported, NB_STORE_SAVE_NEW, "import");
+  mine = load_ok (a, "重入局", 2024);
+  theirs = load_ok (b, "重入局", 2024);
+  for (guint row = 0; row < 3; row++)
+    nb_report_set_figure (theirs, nb_format_t3_cell (row, 1), 9000 + row);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "cli");
+
+  nb_report_set_figure (mine, r.y, 3131);
+  g_signal_connect (mine, "changed", G_CALLBACK (save_again_cb), &r);
+  n_merged = save_merging (a, mine, NB_STORE_SAVE_ANY, "editor");
+  g_assert_cmpuint (r.calls, >, 0);
+  g_assert_cmpuint (n_merged + r.n_nested, ==, 3);
+
+  stored = load_fresh (fixture->path, "重入局", 2024);
+  for (guint row = 0; row < 3; row++)
+    {
+      g_assert_cmpint (figure_of (stored, nb_format_t3_cell (row, 1)), ==, 9000 + row);
+      g_assert_cmpint (figure_of (mine, nb_format_t3_cell (row, 1)), ==, 9000 + row);
+    }
+  g_assert_cmpint (figure_of (stored, r.y), ==, 3131);
+  g_assert_true (nb_report_equal (stored, mine));
+}
+
+/* The store keeps the bases of the reports in use, not of every report a
+ * bulk reader ever loaded. */
+static void
+test_merge_many_reports (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) a = open_store (fixture->path);
+  g_autoptr(NbStore) b = open_store (fixture->path);
+  g_autoptr(NbReport) mine = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  guint x = nb_format_cell_by_id ("t3.new.business");
+  guint y = nb_format_cell_by_id ("t3.new.natural");
+
+  for (guint year = 2000; year < 2100; year++)
+    {
+      g_autoptr(NbReport) report = make_report ("多年局", year, year);
+
+      save_ok (a, report, NB_STORE_SAVE_NEW, "import");
+    }
+
+  /* the one being edited is saved now and then: it stays */
+  mine = load_ok (a, "多年局", 2000);
+  for (guint year = 2001; year < 2100; year++)
+    {
+      g_autoptr(NbReport) other = load_ok (a, "多年局", year);
+
+      if (year % 20 == 0)
+        save_ok (a, mine, NB_STORE_SAVE_ANY, "editor");
+    }
+  theirs = load_ok (b, "多年局", 2000);
+  nb_report_set_figure (theirs, x, 4242);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "cli");
+  nb_report_set_figure (mine, y, 3131);
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 1);
+  g_assert_cmpint (figure_of (mine, x), ==, 4242);
+
+  /* one left alone behind a hundred others is stored as it is */
+  g_clear_object (&mine);
+  mine = load_ok (a, "多年局", 2001);
+  for (guint year = 2002; year < 2100; year++)
+    {
+      g_autoptr(NbReport) other = load_ok (a, "多年局", year);
+    }
+  g_clear_object (&theirs);
+  theirs = load_ok (b, "多年局", 2001);
+  nb_report_set_figure (theirs, x, 4242);
+  save_ok (b, theirs, NB_STORE_SAVE_ANY, "cli");
+  nb_report_set_figure (mine, y, 3131);
+  g_assert_cmpuint (save_merging (a, mine, NB_STORE_SAVE_ANY, "editor"), ==, 0);
+  g_assert_cmpint (figure_of (mine, x), !=, 4242);
+}
+
+/* The database file deleted, moved away or replaced under an open store. */
+
+static void
+assert_sound (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
+static void
+assert_moved_error (GError *error, const char *path)
+{
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "moved, replaced or deleted"));
+}
+
+static void
+test_moved_deleted (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("删除局", 2024, 0);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "editor");
+  nb_report_set_figure (report, 0, 100);
+  save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+
+  nb_report_set_figure (report, 0, 999);
+  g_assert_false (nb_store_save (store, report, NB_STORE_SAVE_ANY, "editor", &error));
+  assert_moved_error (error, fixture->path);
+  g_assert_true (strstr (error->message, "nothing was saved") != NULL);
+  g_clear_error (&error);
+  /* and every call after it, without touching anything */
+  g_assert_false (nb_store_save (store, report, NB_STORE_SAVE_ANY, "editor", &error));
+  assert_moved_error (error, fixture->path);
+  g_clear_error (&error);
+  g_assert_null (nb_store_load (store, "删除局", 2024, &error));
+  assert_moved_error (error, fixture->path);
+  g_clear_error (&error);
+  g_assert_null (nb_store_list (store, &error));
+  assert_moved_error (error, fixture->path);
+  g_clear_error (&error);
+  g_assert_false (nb_store_checkpoint (store, &error));
+  assert_moved_error (error, fixture->path);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  /* the next start makes a new database, with nothing of the old -wal */
+  store = open_store (fixture->path);
+  list = nb_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  assert_sound (nb_store_get_db (store));
+}
+
+/* Moved away (renamed): every committed save is in the moved file, whole,
+ * though it was only in the -wal left behind at the old name. */
+static void
+test_moved_renamed (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *moved = g_build_filename (fixture->dir, "moved.db", NULL);
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("改名局", 2024, 0);
+  g_autoptr(NbReport) saved = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "editor");
+  for (guint i = 1; i <= 3; i++)
+    {
+      nb_report_set_figure (report, i, 100 + i);
+      save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+    }
+  saved = nb_report_copy (report);
+  g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+
+  nb_report_set_figure (report, 0, 999);
+  g_assert_false (nb_store_save (store, report, NB_STORE_SAVE_ANY, "editor", &error));
+  assert_moved_error (error, fixture->path);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  store = open_store (moved);
+  loaded = load_ok (store, "改名局", 2024);
+  g_assert_true (nb_report_equal (loaded, saved));
+  g_assert_cmpint (nb_store_get_revision (store, "改名局", 2024, NULL), ==, 4);
+  g_clear_object (&store);
+
+  /* nor does the old name bring back anything */
+  store = open_store (fixture->path);
+  g_assert_null (nb_store_load (store, "改名局", 2024, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+}
+
+/* Replaced (a backup copied back over it): the replacement is left exactly
+ * as it was put there, whatever the store does afterwards. */
+static void
+test_moved_replaced (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *wal = g_strdup_printf ("%s-wal", fixture->path);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) a = make_report ("替换局", 2024, 1);
+  g_autoptr(NbReport) b = make_report ("替换局", 2024, 2);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(NbStore) backup = open_store (other);
+
+    nb_report_insert_part (b, NB_TEXT_OTHER, -1, "（二）备份", "备份里的文字，使文件大小不同。");
+    save_ok (backup, b, NB_STORE_SAVE_NEW, "import");
+  }
+  store = open_store (fixture->path);
+  save_ok (store, a, NB_STORE_SAVE_NEW, "editor");
+  for (guint i = 0; i < 5; i++)
+    {
+      nb_report_set_figure (a, i, 100 + i);
+      save_ok (store, a, NB_STORE_SAVE_ANY, "editor");
+    }
+  sum = file_checksum (other);
+  g_assert_cmpint (g_rename (other, fixture->path), ==, 0);
+
+  g_assert_null (nb_store_load (store, "替换局", 2024, &error));
+  assert_moved_error (error, fixture->path);
+  g_assert_null (strstr (error->message, "nothing was saved"));
+  g_clear_error (&error);
+  nb_report_set_figure (a, 0, 999);
+  g_assert_false (nb_store_save (store, a, NB_STORE_SAVE_ANY, "editor", &error));
+  assert_moved_error (error, fixture->path);
+  g_clear_error (&error);
+  /* the session's -wal, beside the new file, holds nothing of it */
+  g_assert_true (!g_file_test (wal, G_FILE_TEST_EXISTS) || file_size (wal) == 0);
+  g_clear_object (&store);
+
+  after = file_checksum (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+  store = open_store (fixture->path);
+  loaded = load_ok (store, "替换局", 2024);
+  g_assert_true (nb_report_equal (loaded, b));
+  assert_sound (nb_store_get_db (store));
+}
+
+/* No false alarm: a relative path, with the process in another folder. */
+static void
+test_moved_relative (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) report = make_report ("相对局", 2024, 0);
+
+  g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
+  store = open_store ("nianbao.db");
+  g_assert_cmpint (g_chdir ("/"), ==, 0);
+  save_ok (store, report, NB_STORE_SAVE_NEW, "editor");
+  g_clear_object (&report);
+  report = load_ok (store, "相对局", 2024);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_clear_object (&store);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_unwritable (Fixture *fixture, gconstpointer data)
 {
@@ -1103,6 +1719,17 @@ main (int argc, char *argv[])
   ADD ("refuse/damaged-schema", test_refuse_damaged_schema);
   ADD ("refuse/newer", test_refuse_newer);
   ADD ("unwritable", test_unwritable);
+  ADD ("merge/other-writer", test_merge_other_writer);
+  ADD ("merge/same-field", test_merge_same_field);
+  ADD ("merge/texts-and-organ", test_merge_texts_and_organ);
+  ADD ("merge/no-base", test_merge_no_base);
+  ADD ("merge/failed-save", test_merge_failed_save);
+  ADD ("merge/reentrant", test_merge_reentrant);
+  ADD ("merge/many-reports", test_merge_many_reports);
+  ADD ("moved/deleted", test_moved_deleted);
+  ADD ("moved/renamed", test_moved_renamed);
+  ADD ("moved/replaced", test_moved_replaced);
+  ADD ("moved/relative", test_moved_relative);
 
 #undef ADD
 

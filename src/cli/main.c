@@ -131,7 +131,7 @@ cmd_import (int argc, char **argv)
         NbReport *report = g_ptr_array_index (reports, i);
         g_autofree char *title = report_title (report);
 
-        if (!nb_store_save (store, report, opt_replace ? NB_STORE_SAVE_ANY : NB_STORE_SAVE_NEW,
+        if (!nb_store_save (store, report, opt_replace ? NB_STORE_SAVE_REPLACE : NB_STORE_SAVE_NEW,
                             "import", &error))
           {
             if (g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_EXISTS))

@@ -41,6 +41,54 @@ nb_store_log_parts_equal (GPtrArray *a, GPtrArray *b)
   return TRUE;
 }
 
+gboolean
+nb_store_log_parts_match (NbReport *report, NbTextSection section, GPtrArray *parts)
+{
+  guint n = nb_report_get_n_parts (report, section);
+
+  if (parts->len != 2 * n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (nb_report_get_part_heading (report, section, i), g_ptr_array_index (parts, 2 * i)) != 0 ||
+        g_strcmp0 (nb_report_get_part_body (report, section, i), g_ptr_array_index (parts, 2 * i + 1)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+nb_store_log_sections_equal (NbReport *a, NbReport *b, NbTextSection section)
+{
+  guint n = nb_report_get_n_parts (a, section);
+
+  if (nb_report_get_n_parts (b, section) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (strcmp (nb_report_get_part_heading (a, section, i), nb_report_get_part_heading (b, section, i)) != 0 ||
+        strcmp (nb_report_get_part_body (a, section, i), nb_report_get_part_body (b, section, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+nb_store_log_set_parts (NbReport *report, NbTextSection section, GPtrArray *parts)
+{
+  guint n_new = parts->len / 2;
+  guint n;
+
+  while ((n = nb_report_get_n_parts (report, section)) > n_new)
+    nb_report_remove_part (report, section, n - 1);
+  for (guint i = 0; i < n_new; i++)
+    {
+      const char *heading = g_ptr_array_index (parts, 2 * i);
+      const char *body = g_ptr_array_index (parts, 2 * i + 1);
+
+      if (i < n)
+        nb_report_set_part (report, section, i, heading, body);
+      else
+        nb_report_insert_part (report, section, -1, heading, body);
+    }
+}
+
 /* The log's form of a section: [{"heading": …, "body": …}, …], NULL when empty. */
 char *
 nb_store_log_parts_to_json (GPtrArray *parts)
@@ -104,6 +152,113 @@ set_parts_from_json (NbReport *report, NbTextSection section, const char *json)
                              json_object_get_string_member_with_default (object, "heading", ""),
                              json_object_get_string_member_with_default (object, "body", ""));
     }
+}
+
+NbStoreMerge *
+nb_store_log_merge_new (NbChange what, guint index)
+{
+  NbStoreMerge *merge = g_new0 (NbStoreMerge, 1);
+
+  merge->what = what;
+  merge->index = index;
+  return merge;
+}
+
+void
+nb_store_log_merge_free (NbStoreMerge *merge)
+{
+  if (merge == NULL)
+    return;
+  g_free (merge->text);
+  g_clear_pointer (&merge->parts, g_ptr_array_unref);
+  g_free (merge);
+}
+
+static gboolean
+merge_matches (NbStoreMerge *merge, NbReport *report)
+{
+  gint64 value;
+
+  switch (merge->what)
+    {
+    case NB_CHANGE_ORGAN:
+      return g_strcmp0 (nb_report_get_organ_field (report, merge->index), merge->text) == 0;
+    case NB_CHANGE_ISSUED:
+      return g_strcmp0 (nb_report_get_issued (report), merge->text) == 0;
+    case NB_CHANGE_PREAMBLE:
+      return g_strcmp0 (nb_report_get_preamble (report), merge->text) == 0;
+    case NB_CHANGE_FIGURE:
+      if (nb_report_get_figure (report, merge->index, &value) != merge->filled)
+        return FALSE;
+      return !merge->filled || value == merge->value;
+    case NB_CHANGE_PARTS:
+      return nb_store_log_parts_match (report, merge->index, merge->parts);
+    case NB_CHANGE_YEAR:
+    case NB_CHANGE_ALL:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+nb_store_log_merge_apply (NbStoreMerge *merge, NbReport *report)
+{
+  if (merge_matches (merge, report))
+    return FALSE;
+
+  switch (merge->what)
+    {
+    case NB_CHANGE_ORGAN:
+      nb_report_set_organ_field (report, merge->index, merge->text);
+      break;
+    case NB_CHANGE_ISSUED:
+      /* a date that is not one (written by other means) stays out */
+      nb_report_set_issued (report, merge->text, NULL);
+      break;
+    case NB_CHANGE_PREAMBLE:
+      nb_report_set_preamble (report, merge->text);
+      break;
+    case NB_CHANGE_FIGURE:
+      if (merge->filled)
+        nb_report_set_figure (report, merge->index, merge->value);
+      else
+        nb_report_clear_figure (report, merge->index);
+      break;
+    case NB_CHANGE_PARTS:
+      nb_store_log_set_parts (report, merge->index, merge->parts);
+      break;
+    case NB_CHANGE_YEAR:
+    case NB_CHANGE_ALL:
+    default:
+      g_assert_not_reached ();
+    }
+  return merge_matches (merge, report);
+}
+
+void
+nb_store_log_sync (NbReport *base, NbReport *report)
+{
+  for (guint f = 0; f < NB_N_ORGAN_FIELDS; f++)
+    nb_report_set_organ_field (base, f, nb_report_get_organ_field (report, f));
+  nb_report_set_year (base, nb_report_get_year (report));
+  nb_report_set_issued (base, nb_report_get_issued (report), NULL);
+  nb_report_set_preamble (base, nb_report_get_preamble (report));
+  for (guint cell = 0; cell < NB_N_CELLS; cell++)
+    {
+      gint64 value;
+
+      if (nb_report_get_figure (report, cell, &value))
+        nb_report_set_figure (base, cell, value);
+      else
+        nb_report_clear_figure (base, cell);
+    }
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    if (!nb_store_log_sections_equal (base, report, s))
+      {
+        g_autoptr(GPtrArray) parts = nb_store_log_dup_parts (report, s);
+
+        nb_store_log_set_parts (base, s, parts);
+      }
 }
 
 /* The log writes figures with nb_number_format(), a minus sign included

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -20,7 +23,29 @@ struct _NbStore
 
   /* SQL text (a literal) → sqlite3_stmt, prepared on first use and kept */
   GHashTable *statements;
+
+  /* the file the connection opened: the path must still name it */
+  char *check_path;
+  dev_t dev;
+  ino_t ino;
+
+  /* "year:organ" → Base */
+  GHashTable *bases;
+  guint64 clock;
 };
+
+/* What this connection last loaded or saved of one report: the base from
+ * which the caller's copy was made, for the three-way merge on save. */
+typedef struct
+{
+  NbReport *report;
+  guint64 used;       /* the store's clock when last used */
+} Base;
+
+/* Enough for an editor, its last-year report and a few more; a bulk
+ * reader (aggregate, check --series) keeps only the latest. A report whose
+ * base was dropped is diffed against the stored one, as before merging. */
+#define MAX_BASES 64
 
 G_DEFINE_FINAL_TYPE (NbStore, nb_store, G_TYPE_OBJECT)
 
@@ -43,17 +68,122 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbStatement, release_statement)
 typedef struct
 {
   NbStore *self;
+  NbReport *report;
+  NbReport *base;      /* what @report was made from, or NULL: diff against the stored report */
   gint64 report_id;
   gint64 revision;     /* the revision this save makes, if it changes anything */
   const char *at;
   const char *source;
   guint n_edits;
+  GPtrArray *merges;   /* NbStoreMerge: other writers' changes, for @report once committed */
 } Save;
+
+/* A field of the caller's report against the stored one and the base:
+ * the three-way merge that keeps two writers from undoing each other. */
+typedef enum
+{
+  KEEP,    /* the stored value stands, and the caller has it already */
+  WRITE,   /* the caller changed it: store it (over another writer's change: last one wins) */
+  MERGE,   /* another writer changed it, the caller did not: the caller gets it */
+} Decision;
 
 static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
+}
+
+static void
+base_free (gpointer data)
+{
+  Base *base = data;
+
+  g_object_unref (base->report);
+  g_free (base);
+}
+
+static char *
+dup_base_key (const char *organ, guint year)
+{
+  return g_strdup_printf ("%u:%s", year, organ);
+}
+
+static NbReport *
+lookup_base (NbStore *self, const char *organ, guint year)
+{
+  g_autofree char *key = dup_base_key (organ, year);
+  Base *base = g_hash_table_lookup (self->bases, key);
+
+  if (base == NULL)
+    return NULL;
+  base->used = ++self->clock;
+  return base->report;
+}
+
+/* Takes @report, a copy no caller holds. */
+static void
+remember_base (NbStore *self, NbReport *report)
+{
+  char *key = dup_base_key (nb_report_get_organ_name (report), nb_report_get_year (report));
+  Base *base;
+
+  if (!g_hash_table_contains (self->bases, key) && g_hash_table_size (self->bases) >= MAX_BASES)
+    {
+      GHashTableIter iter;
+      gpointer oldest_key = NULL;
+      gpointer some_key, value;
+      guint64 oldest = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->bases);
+      while (g_hash_table_iter_next (&iter, &some_key, &value))
+        if (((Base *) value)->used < oldest)
+          {
+            oldest = ((Base *) value)->used;
+            oldest_key = some_key;
+          }
+      g_hash_table_remove (self->bases, oldest_key);
+    }
+  base = g_new0 (Base, 1);
+  base->report = report;
+  base->used = ++self->clock;
+  g_hash_table_replace (self->bases, key, base);
+}
+
+static Decision
+decide (Save *save, gboolean mine_is_stored, gboolean mine_is_base, gboolean stored_is_base)
+{
+  if (save->base == NULL || !mine_is_base)
+    return mine_is_stored ? KEEP : WRITE;
+  return stored_is_base ? KEEP : MERGE;
+}
+
+/* The stored form of "blank" may be NULL or "", the report's is NULL. */
+static const char *
+nonempty (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
+/* For an organ field, the date of issue and the preamble; @final gets the
+ * value the row must hold after the save. */
+static Decision
+decide_text (Save *save, const char *mine, const char *stored, const char *base,
+             NbChange what, guint index, const char **final)
+{
+  Decision decision;
+
+  stored = nonempty (stored);
+  decision = decide (save, g_strcmp0 (mine, stored) == 0, g_strcmp0 (mine, base) == 0,
+                     g_strcmp0 (stored, base) == 0);
+  *final = decision == WRITE ? mine : stored;
+  if (decision == MERGE)
+    {
+      NbStoreMerge *merge = nb_store_log_merge_new (what, index);
+
+      merge->text = g_strdup (stored);
+      g_ptr_array_add (save->merges, merge);
+    }
+  return decision;
 }
 
 static void
@@ -134,6 +264,61 @@ rollback (NbStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     run_sql (self, "ROLLBACK", NULL);
+}
+
+/* Lets go of a file that is no longer at our path. SQLite would go on
+ * reading and writing the inode it opened, deleted or not, and its -wal
+ * and -shm beside the path would be paired with whatever file is there
+ * now. So: first our commits go into the file we opened (still whole if it
+ * was only moved), which empties the -wal; then the connection closes
+ * without the checkpoint-and-delete that closing does, since the -wal and
+ * -shm at the path may by now belong to the new file. */
+static void
+detach (NbStore *self)
+{
+  int rc;
+
+  if (self->db == NULL)
+    return;
+  rollback (self);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_debug ("“%s”: the last checkpoint into the moved file failed: %s",
+             self->path, sqlite3_errmsg (self->db));
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+/* Whether the path still names the file the connection opened. fstat()
+ * cannot tell: an open file stays itself when it is unlinked or renamed. */
+static gboolean
+is_our_file (NbStore *self)
+{
+  GStatBuf st;
+
+  return self->db != NULL && g_stat (self->check_path, &st) == 0 &&
+         st.st_dev == self->dev && st.st_ino == self->ino;
+}
+
+/* @writing: the caller was about to store something. On FALSE the store
+ * holds the file no longer: every later call fails the same way. */
+static gboolean
+check_file (NbStore *self, gboolean writing, GError **error)
+{
+  if (is_our_file (self))
+    return TRUE;
+  detach (self);
+  if (writing)
+    g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO,
+                 _("The database “%s” was moved, replaced or deleted while Nianbao had it "
+                   "open; nothing was saved. Open it again to go on."), self->path);
+  else
+    g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO,
+                 _("The database “%s” was moved, replaced or deleted while Nianbao had it "
+                   "open. Open it again to go on."), self->path);
+  return FALSE;
 }
 
 /* The report's row id and revision, or NOT_FOUND. */
@@ -292,7 +477,13 @@ log_edit (Save *save, const char *field, const char *old_value, const char *new_
 }
 
 static gboolean
-save_figures (Save *save, NbReport *report, GError **error)
+same_figure (gboolean a_filled, gint64 a, gboolean b_filled, gint64 b)
+{
+  return a_filled == b_filled && (!a_filled || a == b);
+}
+
+static gboolean
+save_figures (Save *save, GError **error)
 {
   NbStore *self = save->self;
   gint64 values[NB_N_CELLS] = { 0 };
@@ -307,10 +498,22 @@ save_figures (Save *save, NbReport *report, GError **error)
       g_autoptr(NbStatement) stmt = NULL;
       g_autofree char *old_text = NULL;
       g_autofree char *new_text = NULL;
-      gint64 value;
-      gboolean has = nb_report_get_figure (report, cell, &value);
+      gint64 value, base_value = 0;
+      gboolean has = nb_report_get_figure (save->report, cell, &value);
+      gboolean base_has = save->base != NULL && nb_report_get_figure (save->base, cell, &base_value);
+      Decision decision = decide (save, same_figure (has, value, filled[cell], values[cell]),
+                                  same_figure (has, value, base_has, base_value),
+                                  same_figure (filled[cell], values[cell], base_has, base_value));
 
-      if (has == filled[cell] && (!has || value == values[cell]))
+      if (decision == MERGE)
+        {
+          NbStoreMerge *merge = nb_store_log_merge_new (NB_CHANGE_FIGURE, cell);
+
+          merge->filled = filled[cell];
+          merge->value = values[cell];
+          g_ptr_array_add (save->merges, merge);
+        }
+      if (decision != WRITE)
         continue;
 
       if (has)
@@ -375,8 +578,9 @@ save_section (Save *save, NbTextSection section, GPtrArray *old_parts, GPtrArray
   return log_edit (save, key, old_json, new_json, error);
 }
 
+/* A section is one field: whoever changed any of its parts changed it. */
 static gboolean
-save_parts (Save *save, NbReport *report, GError **error)
+save_parts (Save *save, GError **error)
 {
   GPtrArray *old_parts[NB_N_TEXT_SECTIONS];
   gboolean ok;
@@ -384,14 +588,30 @@ save_parts (Save *save, NbReport *report, GError **error)
   for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
     old_parts[s] = g_ptr_array_new_with_free_func (g_free);
   ok = load_parts (save->self, save->report_id, old_parts, error);
-  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+  for (guint s = 0; ok && s < NB_N_TEXT_SECTIONS; s++)
     {
-      g_autoptr(GPtrArray) new_parts = nb_store_log_dup_parts (report, s);
+      NbReport *base = save->base;
+      Decision decision =
+        decide (save, nb_store_log_parts_match (save->report, s, old_parts[s]),
+                base == NULL || nb_store_log_sections_equal (save->report, base, s),
+                base == NULL || nb_store_log_parts_match (base, s, old_parts[s]));
 
-      if (ok && !nb_store_log_parts_equal (old_parts[s], new_parts))
-        ok = save_section (save, s, old_parts[s], new_parts, error);
-      g_ptr_array_unref (old_parts[s]);
+      if (decision == WRITE)
+        {
+          g_autoptr(GPtrArray) new_parts = nb_store_log_dup_parts (save->report, s);
+
+          ok = save_section (save, s, old_parts[s], new_parts, error);
+        }
+      else if (decision == MERGE)
+        {
+          NbStoreMerge *merge = nb_store_log_merge_new (NB_CHANGE_PARTS, s);
+
+          merge->parts = g_ptr_array_ref (old_parts[s]);
+          g_ptr_array_add (save->merges, merge);
+        }
     }
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    g_ptr_array_unref (old_parts[s]);
   return ok;
 }
 
@@ -431,21 +651,22 @@ find_organ (NbStore *self, const char *name, gint64 *organ_id,
 }
 
 static gboolean
-save_organ (Save *save, NbReport *report, gint64 organ_id, char *stored[NB_N_ORGAN_FIELDS],
-            GError **error)
+save_organ (Save *save, gint64 organ_id, char *stored[NB_N_ORGAN_FIELDS], GError **error)
 {
   g_autoptr(NbStatement) update = NULL;
+  const char *final[NB_N_ORGAN_FIELDS] = { NULL };
   gboolean changed = FALSE;
 
   for (guint f = NB_ORGAN_ADDRESS; f < NB_N_ORGAN_FIELDS; f++)
     {
-      const char *value = nb_report_get_organ_field (report, f);
+      const char *value = nb_report_get_organ_field (save->report, f);
+      const char *base = save->base ? nb_report_get_organ_field (save->base, f) : NULL;
       g_autofree char *field = NULL;
 
-      if (g_strcmp0 (stored[f], value) == 0)
+      if (decide_text (save, value, stored[f], base, NB_CHANGE_ORGAN, f, &final[f]) != WRITE)
         continue;
       field = g_strconcat ("organ.", nb_format_organ_field (f)->key, NULL);
-      if (!log_edit (save, field, stored[f], value, error))
+      if (!log_edit (save, field, nonempty (stored[f]), value, error))
         return FALSE;
       changed = TRUE;
     }
@@ -459,19 +680,21 @@ save_organ (Save *save, NbReport *report, gint64 organ_id, char *stored[NB_N_ORG
     return FALSE;
   sqlite3_bind_int64 (update, 1, organ_id);
   for (guint f = NB_ORGAN_ADDRESS; f < NB_N_ORGAN_FIELDS; f++)
-    bind_text (update, (int) f + 1, nb_report_get_organ_field (report, f));
+    bind_text (update, (int) f + 1, final[f]);
   return run_statement (save->self, update, error);
 }
 
 static gboolean
-save_in_transaction (Save *save, NbReport *report, NbStoreSaveMode mode, GError **error)
+save_in_transaction (Save *save, NbStoreSaveMode mode, GError **error)
 {
   NbStore *self = save->self;
+  NbReport *report = save->report;
   const char *name = nb_report_get_organ_name (report);
   guint year = nb_report_get_year (report);
   char *stored_organ[NB_N_ORGAN_FIELDS] = { NULL };
   g_autofree char *stored_issued = NULL;
   g_autofree char *stored_preamble = NULL;
+  const char *issued = NULL, *preamble = NULL;
   g_autoptr(NbStatement) find = NULL;
   g_autoptr(NbStatement) update = NULL;
   gboolean created = FALSE;
@@ -499,10 +722,14 @@ save_in_transaction (Save *save, NbReport *report, NbStoreSaveMode mode, GError 
     }
   if (row > 0)
     {
+      NbReport *base = mode == NB_STORE_SAVE_ANY ? lookup_base (self, name, year) : NULL;
+
       save->report_id = sqlite3_column_int64 (find, 0);
       stored_issued = dup_column (find, 1);
       stored_preamble = dup_column (find, 2);
       save->revision = sqlite3_column_int64 (find, 3) + 1;
+      /* held: a "changed" handler may save another report meanwhile */
+      save->base = base != NULL ? g_object_ref (base) : NULL;
     }
   g_clear_pointer (&find, release_statement);
   if (row == 0)
@@ -523,15 +750,19 @@ save_in_transaction (Save *save, NbReport *report, NbStoreSaveMode mode, GError 
       created = TRUE;
     }
 
-  if (!save_organ (save, report, organ_id, stored_organ, error))
+  if (!save_organ (save, organ_id, stored_organ, error))
     goto out;
-  if (g_strcmp0 (stored_issued, nb_report_get_issued (report)) != 0 &&
-      !log_edit (save, "issued", stored_issued, nb_report_get_issued (report), error))
+  if (decide_text (save, nb_report_get_issued (report), stored_issued,
+                   save->base ? nb_report_get_issued (save->base) : NULL,
+                   NB_CHANGE_ISSUED, 0, &issued) == WRITE &&
+      !log_edit (save, "issued", nonempty (stored_issued), issued, error))
     goto out;
-  if (g_strcmp0 (stored_preamble, nb_report_get_preamble (report)) != 0 &&
-      !log_edit (save, "preamble", stored_preamble, nb_report_get_preamble (report), error))
+  if (decide_text (save, nb_report_get_preamble (report), stored_preamble,
+                   save->base ? nb_report_get_preamble (save->base) : NULL,
+                   NB_CHANGE_PREAMBLE, 0, &preamble) == WRITE &&
+      !log_edit (save, "preamble", nonempty (stored_preamble), preamble, error))
     goto out;
-  if (!save_figures (save, report, error) || !save_parts (save, report, error))
+  if (!save_figures (save, error) || !save_parts (save, error))
     goto out;
 
   /* a save that changes nothing leaves the revision (and "updated") alone */
@@ -543,8 +774,8 @@ save_in_transaction (Save *save, NbReport *report, NbStoreSaveMode mode, GError 
       if (update == NULL)
         goto out;
       sqlite3_bind_int64 (update, 1, save->report_id);
-      bind_text (update, 2, nb_report_get_issued (report));
-      bind_text (update, 3, nb_report_get_preamble (report));
+      bind_text (update, 2, issued);
+      bind_text (update, 3, preamble);
       sqlite3_bind_int64 (update, 4, save->revision);
       bind_text (update, 5, save->at);
       if (!run_statement (self, update, error))
@@ -556,6 +787,31 @@ out:
   for (guint f = 0; f < NB_N_ORGAN_FIELDS; f++)
     g_free (stored_organ[f]);
   return ok;
+}
+
+/* After the commit: the base becomes what is stored now, and @report gets
+ * what other writers stored. Each merged field is put into the base just
+ * before the report, so that a "changed" handler that saves again finds
+ * the two agreeing on every field it has not been told about yet. */
+static guint
+finish_save (NbStore *self, Save *save)
+{
+  guint n_merged = 0;
+
+  if (save->base == NULL)
+    {
+      remember_base (self, nb_report_copy (save->report));
+      return 0;
+    }
+  nb_store_log_sync (save->base, save->report);
+  for (guint i = 0; i < save->merges->len; i++)
+    {
+      NbStoreMerge *merge = g_ptr_array_index (save->merges, i);
+
+      nb_store_log_merge_apply (merge, save->base);
+      n_merged += nb_store_log_merge_apply (merge, save->report);
+    }
+  return n_merged;
 }
 
 /* 64 hex digits, returned in lower case */
@@ -576,11 +832,17 @@ nb_store_finalize (GObject *object)
 {
   NbStore *self = NB_STORE (object);
 
+  /* closing checkpoints and deletes the -wal by its path: not if the
+   * path names another file by now */
+  if (self->db != NULL && !is_our_file (self))
+    detach (self);
   /* statements first: SQLite closes only once none is left */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->bases, g_hash_table_unref);
   g_free (self->path);
+  g_free (self->check_path);
 
   G_OBJECT_CLASS (nb_store_parent_class)->finalize (object);
 }
@@ -597,6 +859,7 @@ static void
 nb_store_init (NbStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, base_free);
 }
 
 void
@@ -629,6 +892,7 @@ nb_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "nianbao", "nianbao.db", NULL);
 }
 
+/* NULL once the file was found moved, replaced or deleted */
 sqlite3 *
 nb_store_get_db (NbStore *self)
 {
@@ -648,6 +912,7 @@ nb_store_open (const char *path, GError **error)
 {
   NbStore *self;
   sqlite3 *db;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -657,6 +922,19 @@ nb_store_open (const char *path, GError **error)
   self = g_object_new (NB_TYPE_STORE, NULL);
   self->db = db;
   self->path = g_strdup (path);
+  /* absolute: the process may change folders */
+  self->check_path = g_canonicalize_filename (path, NULL);
+  if (g_stat (self->check_path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      g_object_unref (self);
+      return NULL;
+    }
+  self->dev = st.st_dev;
+  self->ino = st.st_ino;
   return self;
 }
 
@@ -678,6 +956,8 @@ nb_store_list (NbStore *self, GError **error)
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!check_file (self, FALSE, error))
+    return NULL;
   stmt = get_statement (self,
                         "SELECT o.name, r.year, r.status, r.revision, r.updated"
                         " FROM reports r JOIN organs o ON o.id = r.organ_id"
@@ -699,16 +979,28 @@ nb_store_list (NbStore *self, GError **error)
   return row == 0 ? g_steal_pointer (&entries) : NULL;
 }
 
+/* The report as stored now; it also becomes the base against which a
+ * later nb_store_save_full() of this report (or a copy) merges. */
 NbReport *
 nb_store_load (NbStore *self, const char *organ, guint year, GError **error)
 {
+  g_autoptr(NbReport) report = NULL;
   gint64 report_id, revision;
 
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
   g_return_val_if_fail (organ != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_report (self, organ, year, &report_id, &revision, error);
+  if (!check_file (self, FALSE, error))
+    return NULL;
+  /* one read transaction, so that the report is one state of the file */
+  if (!run_sql (self, "BEGIN", error))
+    return NULL;
+  report = load_report (self, organ, year, &report_id, &revision, error);
+  rollback (self);
+  if (report != NULL)
+    remember_base (self, nb_report_copy (report));
+  return g_steal_pointer (&report);
 }
 
 /* Returns: the revision, or -1 with @error set (NOT_FOUND when there is
@@ -722,31 +1014,59 @@ nb_store_get_revision (NbStore *self, const char *organ, guint year, GError **er
   g_return_val_if_fail (organ != NULL, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  if (!find_report (self, organ, year, &report_id, &revision, error))
+  if (!check_file (self, FALSE, error) ||
+      !find_report (self, organ, year, &report_id, &revision, error))
     return -1;
   return revision;
 }
 
-/**
- * nb_store_save:
- * @source: who made the change ("editor", "import", "cli", …), for the log
- *
- * Stores what differs from the stored report, and logs each difference, in
- * one transaction: on any error nothing at all has changed. The organ's
- * metadata is kept per organ, so saving a report updates it for every year.
- */
 gboolean
 nb_store_save (NbStore *self, NbReport *report, NbStoreSaveMode mode, const char *source,
                GError **error)
 {
+  return nb_store_save_full (self, report, mode, source, NULL, error);
+}
+
+/**
+ * nb_store_save_full:
+ * @source: who made the change ("editor", "import", "cli", …), for the log
+ * @n_merged: (out) (optional): how many fields of @report were changed to
+ *   what another writer had stored
+ *
+ * Stores @report in one transaction: on any error nothing at all has
+ * changed, neither in the file nor in @report.
+ *
+ * With NB_STORE_SAVE_ANY, a report this connection loaded or saved before
+ * (or a copy of it) is merged three ways with what is stored now, field by
+ * field — a figure, an organ field, the date of issue, the preamble, a
+ * whole text section: what the caller changed since is stored (over
+ * another writer's change of the same field: the last save wins, and the
+ * log has both); what another writer (nianbao-cli set, a second window)
+ * changed meanwhile is kept, and put into @report, which emits "changed"
+ * for it. Any other report, and every NB_STORE_SAVE_REPLACE, is stored as
+ * it is: what differs from the stored report is changed. Each change is
+ * logged.
+ *
+ * The organ's metadata is kept per organ, so saving a report updates it
+ * for every year.
+ */
+gboolean
+nb_store_save_full (NbStore *self, NbReport *report, NbStoreSaveMode mode, const char *source,
+                    guint *n_merged, GError **error)
+{
   g_autofree char *at = NULL;
+  g_autoptr(GPtrArray) merges = NULL;
   const char *name;
   Save save = { 0 };
+  guint merged;
 
   g_return_val_if_fail (NB_IS_STORE (self), FALSE);
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (mode <= NB_STORE_SAVE_REPLACE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (n_merged != NULL)
+    *n_merged = 0;
   name = nb_report_get_organ_name (report);
   if (name == NULL)
     {
@@ -760,18 +1080,31 @@ nb_store_save (NbStore *self, NbReport *report, NbStoreSaveMode mode, const char
                    _("The report of “%s” cannot be stored: it has no year"), name);
       return FALSE;
     }
+  if (self->db == NULL)
+    return check_file (self, TRUE, error);
 
   at = nb_store_log_now ();
+  merges = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_store_log_merge_free);
   save.self = self;
+  save.report = report;
   save.at = at;
   save.source = source != NULL ? source : "unknown";
+  save.merges = merges;
   if (!run_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!save_in_transaction (&save, report, mode, error) || !run_sql (self, "COMMIT", error))
+  /* under the write lock, which may have been waited for */
+  if (!check_file (self, TRUE, error))
+    return FALSE;
+  if (!save_in_transaction (&save, mode, error) || !run_sql (self, "COMMIT", error))
     {
       rollback (self);
+      g_clear_object (&save.base);
       return FALSE;
     }
+  merged = finish_save (self, &save);
+  g_clear_object (&save.base);
+  if (n_merged != NULL)
+    *n_merged = merged;
   return TRUE;
 }
 
@@ -783,6 +1116,8 @@ nb_store_checkpoint (NbStore *self, GError **error)
   g_return_val_if_fail (NB_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_file (self, TRUE, error))
+    return FALSE;
   /* PASSIVE: never waits for, nor blocks, another connection */
   rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -806,7 +1141,8 @@ nb_store_history (NbStore *self, const char *organ, guint year, const char *fiel
   g_return_val_if_fail (organ != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!find_report (self, organ, year, &report_id, NULL, error))
+  if (!check_file (self, FALSE, error) ||
+      !find_report (self, organ, year, &report_id, NULL, error))
     return NULL;
   if (field != NULL)
     stmt = get_statement (self,
@@ -856,14 +1192,15 @@ nb_store_load_revision (NbStore *self, const char *organ, guint year, gint64 rev
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* one read transaction, so that the report and the log agree */
-  if (!run_sql (self, "BEGIN", error))
+  if (!check_file (self, FALSE, error) || !run_sql (self, "BEGIN", error))
     return NULL;
   report = load_report (self, organ, year, &report_id, &current, error);
   if (report != NULL && (revision < 0 || revision > current))
     {
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
-                   _("The report of “%s” for %u has no revision %" G_GINT64_FORMAT
-                     " (the latest is %" G_GINT64_FORMAT ")"), organ, year, revision, current);
+                   _("The report of “%s” for %u has no revision %" PRId64
+                     " (the latest is %" PRId64 ")"),
+                   organ, year, (int64_t) revision, (int64_t) current);
       g_clear_object (&report);
     }
   if (report != NULL)
@@ -901,7 +1238,8 @@ nb_store_acknowledge (NbStore *self, const char *organ, guint year, const char *
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!find_report (self, organ, year, &report_id, NULL, error))
+  if (!check_file (self, TRUE, error) ||
+      !find_report (self, organ, year, &report_id, NULL, error))
     return FALSE;
   if (note == NULL)
     stmt = get_statement (self, "DELETE FROM acks WHERE report_id = ?1 AND key = ?2", error);
@@ -936,7 +1274,8 @@ nb_store_get_acks (NbStore *self, const char *organ, guint year, GError **error)
   g_return_val_if_fail (organ != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!find_report (self, organ, year, &report_id, NULL, error))
+  if (!check_file (self, FALSE, error) ||
+      !find_report (self, organ, year, &report_id, NULL, error))
     return NULL;
   stmt = get_statement (self, "SELECT key, note FROM acks WHERE report_id = ?1", error);
   if (stmt == NULL)
@@ -964,13 +1303,15 @@ nb_store_record_export (NbStore *self, const char *organ, guint year, gint64 rev
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if ((sum = normalize_sha256 (sha256, error)) == NULL ||
+      !check_file (self, TRUE, error) ||
       !find_report (self, organ, year, &report_id, &current, error))
     return FALSE;
   if (revision < 0 || revision > current)
     {
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
-                   _("The report of “%s” for %u has no revision %" G_GINT64_FORMAT
-                     " (the latest is %" G_GINT64_FORMAT ")"), organ, year, revision, current);
+                   _("The report of “%s” for %u has no revision %" PRId64
+                     " (the latest is %" PRId64 ")"),
+                   organ, year, (int64_t) revision, (int64_t) current);
       return FALSE;
     }
   stmt = get_statement (self,
@@ -1001,7 +1342,7 @@ nb_store_find_export (NbStore *self, const char *sha256, char **organ, guint *ye
   g_return_val_if_fail (sha256 != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((sum = normalize_sha256 (sha256, error)) == NULL)
+  if ((sum = normalize_sha256 (sha256, error)) == NULL || !check_file (self, FALSE, error))
     return FALSE;
   stmt = get_statement (self,
                         "SELECT o.name, r.year, e.revision, e.made_at, e.data FROM exports e"

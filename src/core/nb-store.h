@@ -21,13 +21,15 @@ typedef enum
   NB_STORE_ERROR_NOT_FOUND,   /* no such organ / year */
   NB_STORE_ERROR_EXISTS,      /* (organ, year) already stored */
   NB_STORE_ERROR_INVALID,     /* the report cannot be stored (no organ, no year) */
-  NB_STORE_ERROR_IO,          /* anything else SQLite or the file system said */
+  NB_STORE_ERROR_IO,          /* anything else SQLite or the file system said, or the
+                               * file was moved, replaced or deleted while open */
 } NbStoreError;
 
 typedef enum
 {
   NB_STORE_SAVE_NEW,          /* refuse an (organ, year) already stored */
-  NB_STORE_SAVE_ANY,          /* create, or change what differs */
+  NB_STORE_SAVE_ANY,          /* create, or store what the caller changed (see nb_store_save_full) */
+  NB_STORE_SAVE_REPLACE,      /* create, or make the stored report exactly this one (import --replace) */
 } NbStoreSaveMode;
 
 /* A row of nb_store_list() */
@@ -82,6 +84,15 @@ gboolean    nb_store_save           (NbStore         *self,
                                      NbReport        *report,
                                      NbStoreSaveMode  mode,
                                      const char      *source,
+                                     GError         **error);
+/* As nb_store_save(); @n_merged (may be NULL) gets how many fields that
+ * another writer had changed were put into @report ("N changes made
+ * elsewhere were merged"). */
+gboolean    nb_store_save_full      (NbStore         *self,
+                                     NbReport        *report,
+                                     NbStoreSaveMode  mode,
+                                     const char      *source,
+                                     guint           *n_merged,
                                      GError         **error);
 
 /* Makes every save so far safe from a power cut too (a WAL checkpoint,
