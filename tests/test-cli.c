@@ -87,10 +87,17 @@ run_env (char **out, char **err, const char *const *envp_extra, const char *firs
   g_assert_no_error (error);
   if (g_test_verbose ())
     g_test_message ("stdout: %s\nstderr: %s", stdout_text, stderr_text);
+  /* out and err may hold an earlier run's text: replace it */
   if (out)
-    *out = g_steal_pointer (&stdout_text);
+    {
+      g_free (*out);
+      *out = g_steal_pointer (&stdout_text);
+    }
   if (err)
-    *err = g_steal_pointer (&stderr_text);
+    {
+      g_free (*err);
+      *err = g_steal_pointer (&stderr_text);
+    }
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
 }
@@ -197,6 +204,7 @@ test_sample_round_trip (Fixture *f, gconstpointer data)
                           "--organ", nb_report_get_organ_name (original), "--year", year,
                           "-o", exported), ==, 0);
     /* a second import of the same (organ, year) is refused… */
+    g_clear_pointer (&out, g_free);
     g_assert_cmpint (run (NULL, &out, "import", "--db", f->db, sample_path ()), ==, 1);
     g_assert_nonnull (strstr (out, "--replace"));
   }
@@ -417,11 +425,13 @@ test_bad_input (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "notes.txt"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, "import", "--db", text_db, sample_path ()), ==, 2);
+  g_clear_pointer (&err, g_free);
   g_clear_pointer (&sum_after, g_free);
   sum_after = file_checksum (text_db);
   g_assert_cmpstr (sum_before, ==, sum_after);
 
   g_assert_cmpint (run (&out, &err, "export", "--db", f->db, "--organ", "x", "--year", "1999"), ==, 2);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "export", "--db", f->db, "--organ", "x", "--year", "2024",
                         "--format", "docx"), ==, 2);

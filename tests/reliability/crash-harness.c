@@ -17,12 +17,10 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "nb-json.h"
 #include "nb-store.h"
 #include "nb-store-schema.h"
 #include "rel-common.h"
@@ -368,15 +366,22 @@ create_database (const char *path, NbReport *report)
   g_assert_no_error (error);
 }
 
-/* When, after the start of a child, to kill it: now and then within the
- * first milliseconds (while it opens the database and recovers what the
- * last one left), mostly while it edits. */
-gint64
-pick_delay (GRand *rand, guint max_ms)
+gboolean
+run_until_kill (RelChild *child, const gboolean *ready, gint64 *open_us, GRand *rand, guint max_ms)
 {
+  gint64 start = g_get_monotonic_time ();
+
   if (g_rand_int_range (rand, 0, 100) < 15)
-    return g_rand_int_range (rand, 0, 3000);
-  return g_rand_int_range (rand, 3000, (gint32) MAX (max_ms, 4) * 1000);
+    return rel_child_read_until (child, start + g_rand_int_range (rand, 0, (gint32) MAX (*open_us, 1000)));
+  child->stop = ready;
+  if (rel_child_read_until (child, start + 60 * G_USEC_PER_SEC))
+    return TRUE;
+  child->stop = NULL;
+  if (!*ready)
+    g_error ("a child did not open the database within a minute");
+  *open_us = (*open_us * 3 + (g_get_monotonic_time () - start)) / 4;
+  return rel_child_read_until (child, g_get_monotonic_time () +
+                                      g_rand_int_range (rand, 500, (gint32) MAX (max_ms, 2) * 1000));
 }
 
 static void
@@ -398,6 +403,7 @@ test_edits (void)
   gint64 rev0, log0;
   guint during_open = 0, in_flight = 0, in_flight_kept = 0;
   gint64 youngest_ack = G_MAXINT64;
+  gint64 open_us = 20000;
 
   create_database (path, initial);
   take_snapshot (&verifier, &snapshot);
@@ -421,7 +427,7 @@ test_edits (void)
       edits.last_ack_at = 0;
       g_array_set_size (edits.ack_times, 0);
       rel_child_start (&child, run_editor, &editor, edits_line_cb, &edits);
-      if (rel_child_read_until (&child, g_get_monotonic_time () + pick_delay (rand, max_ms)))
+      if (run_until_kill (&child, &edits.ready, &open_us, rand, max_ms))
         g_error ("the editing child ended by itself: %s",
                  edits.child_error ? edits.child_error : "(it said nothing)");
       status = rel_child_kill (&child, &killed_at);

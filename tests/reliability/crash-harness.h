@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "nb-report.h"
+#include "rel-kill.h"
 
 G_BEGIN_DECLS
 
@@ -46,9 +47,16 @@ void      take_snapshot    (Verifier   *verifier,
                             Snapshot   *snapshot);
 void      create_database  (const char *path,
                             NbReport   *report);
-/* µs after a child's start at which to kill it */
-gint64    pick_delay       (GRand      *rand,
-                            guint       max_ms);
+/* Lets @child live until a random moment, then returns (TRUE if it ended
+ * by itself): now and then while it opens the database (within *@open_us
+ * of its start, a running estimate this updates), mostly while it works,
+ * up to @max_ms after *@ready became TRUE. Timed from its readiness, so a
+ * slow machine or a sanitizer build still gets kills mid-work. */
+gboolean  run_until_kill   (RelChild       *child,
+                            const gboolean *ready,
+                            gint64         *open_us,
+                            GRand          *rand,
+                            guint           max_ms);
 
 void      test_import      (void);
 void      test_cli_import  (void);

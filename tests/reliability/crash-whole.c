@@ -136,6 +136,7 @@ test_import (void)
   Snapshot snapshot = { 0 };
   Whole whole = { "a", NULL, 0, FALSE, NULL };
   guint in_flight = 0, kept = 0;
+  gint64 open_us = 20000;
 
   create_database (path, a);
   for (guint round = 0; round < n_kills; round++)
@@ -145,7 +146,7 @@ test_import (void)
 
       whole.ready = FALSE;
       rel_child_start (&child, run_importer, &importer, whole_line_cb, &whole);
-      if (rel_child_read_until (&child, g_get_monotonic_time () + pick_delay (rand, max_ms)))
+      if (run_until_kill (&child, &whole.ready, &open_us, rand, max_ms))
         g_error ("the importing child ended by itself: %s", whole.child_error ? whole.child_error : "");
       status = rel_child_kill (&child, NULL);
       if (whole.child_error != NULL)

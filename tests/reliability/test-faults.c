@@ -24,13 +24,6 @@
 #include "rel-common.h"
 #include "rel-kill.h"
 
-/* A database file deleted or replaced under an open session: SQLite keeps
- * writing into the -wal beside the path (the save succeeds), and that -wal
- * is then paired with whatever file is at the path next (the replacement,
- * or a new database). Set to 0 once the store notices a moved file
- * (SQLITE_FCNTL_HAS_MOVED) and refuses to save; the tests then fail. */
-#define KNOWN_MOVED_FILE_ISSUE 1
-
 #define ORGAN "故障测试局"
 #define YEAR 2024
 #define SAMPLE_ORGAN "临川市青溪区柳塘街道办事处"
@@ -606,15 +599,12 @@ test_deleted (Fixture *f, gconstpointer data)
   rel_record_str (record, "save_after_delete", outcome);
   rel_record_str (record, "next_start_finds", reopened);
   rel_record_str (record, "integrity", integrity);
-  if (saved && KNOWN_MOVED_FILE_ISSUE)
-    {
-      rel_record_end (record, "known issue: the save after the deletion reports success "
-                              "(it went into the orphaned -wal)");
-      g_test_incomplete ("a save into a deleted database file reported success");
-      return;
-    }
+  rel_record_end (record, saved ? "FAILED: the save after the deletion reported success" : "survived");
+  /* SQLite would go on writing into the -wal beside the path */
   g_assert_false (saved);
-  rel_record_end (record, "survived");
+  g_assert_nonnull (strstr (outcome, path));
+  /* and that -wal must not bring the deleted data back into a new file */
+  g_assert_true (g_str_has_prefix (reopened, "none"));
 }
 
 /* A session whose database file is replaced (a backup copied back over
@@ -692,20 +682,15 @@ test_replaced (Fixture *f, gconstpointer data)
   rel_record_str (record, "after_close", seen_after);
   rel_record_str (record, "integrity", integrity);
   rel_record_int (record, "replacement_bytes_changed", g_strcmp0 (sha_b, sha_after) != 0);
-  if (KNOWN_MOVED_FILE_ISSUE &&
-      (saved || g_strcmp0 (seen_after, "b") != 0 || g_strcmp0 (integrity, "ok") != 0))
-    {
-      rel_record_end (record, "known issue: the session's -wal is paired with the replacement, "
-                              "which then reads as the old data (or damaged)");
-      g_test_incomplete_printf ("replaced database: save %s; another process meanwhile finds %s; "
-                                "after the session closed: %s, integrity %s",
-                                outcome, seen_meanwhile, seen_after, integrity);
-      return;
-    }
+  rel_record_end (record, saved || g_strcmp0 (seen_after, "b") != 0 || g_strcmp0 (sha_b, sha_after) != 0
+                          ? "FAILED: the replacement was not left as it was put there" : "survived");
   g_assert_false (saved);
-  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_nonnull (strstr (outcome, path));
+  /* the session's -wal must not be paired with the replacement */
+  g_assert_true (g_str_has_prefix (seen_meanwhile, "b,"));
   g_assert_cmpstr (seen_after, ==, "b");
-  rel_record_end (record, "survived");
+  g_assert_cmpstr (sha_b, ==, sha_after);
+  g_assert_cmpstr (integrity, ==, "ok");
 }
 
 int

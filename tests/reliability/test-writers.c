@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,14 +17,10 @@
 #include "rel-common.h"
 #include "rel-kill.h"
 
-/* nb_store_save() stores what differs between the report it is given and
- * the stored one, so a report loaded before another writer's save and
- * saved after it puts back the other writer's cells as they were: a lost
- * update. The editor keeps one report in memory for a whole session and
- * saves it whole, so every nianbao-cli set made meanwhile is undone by the
- * editor's next save. Set to 0 once nb_store_save() merges or refuses a
- * save made from a stale copy; the tests then fail on any lost update. */
-#define KNOWN_STALE_SAVE_LOSES_UPDATES 1
+/* A save made from a copy loaded before another writer's save must not
+ * put the other writer's cells back as they were (a lost update): the
+ * editor keeps one report in memory for a whole session and saves it
+ * whole, while nianbao-cli may change the same report meanwhile. */
 
 #define ORGAN "并发测试局"
 #define YEAR 2024
@@ -192,20 +186,11 @@ integrity_of (const char *path)
   return rel_integrity_check_file (path);
 }
 
-/* Reports a lost update as the known issue, or fails. */
-static const char *
-judge_lost (guint lost, const char *example)
+static void
+assert_nothing_lost (guint lost, const char *example)
 {
-  if (lost == 0)
-    return "survived";
-  if (KNOWN_STALE_SAVE_LOSES_UPDATES)
-    {
-      g_test_incomplete_printf ("lost update (known issue): %u cell(s) of the other writer were "
-                                "put back by a save from a stale copy, e.g. %s", lost, example);
-      return "known issue: a save from a stale in-memory copy undoes the other writer's cells";
-    }
-  g_error ("lost update: %u cell(s), e.g. %s", lost, example);
-  return NULL;
+  if (lost > 0)
+    g_error ("lost update: %u cell(s) of one writer put back by the other, e.g. %s", lost, example);
 }
 
 /* Two processes, each loading the report afresh before every save (as
@@ -247,8 +232,7 @@ test_two_processes (Fixture *fixture, gconstpointer data)
   rel_record_int (record, "failed_saves", outcomes[0].errors + outcomes[1].errors);
   rel_record_int (record, "database_locked_errors", outcomes[0].locked + outcomes[1].locked);
   rel_record_int (record, "cells_lost", lost);
-  outcome = lost ? "known issue: lost update between load and save (see writers/editor-and-cli)"
-                 : "survived";
+  outcome = lost ? "FAILED: lost update" : "survived";
   if (outcomes[0].errors + outcomes[1].errors > 0)
     outcome = "FAILED: a save was refused";
   rel_record_end (record, outcome);
@@ -259,7 +243,7 @@ test_two_processes (Fixture *fixture, gconstpointer data)
       g_assert_cmpuint (outcomes[i].saves, >, 0);
       g_free (outcomes[i].first_error);
     }
-  judge_lost (lost, example->str);
+  assert_nothing_lost (lost, example->str);
 }
 
 /* The editor's pattern (one report in memory, saved whole after every
@@ -323,9 +307,7 @@ test_editor_and_cli (Fixture *fixture, gconstpointer data)
   rel_record_int (record, "database_locked_errors", editor_outcome.locked + cli_locked);
   rel_record_int (record, "editor_cells_lost", lost_editor);
   rel_record_int (record, "cli_cells_lost", lost_cli);
-  outcome = lost_cli + lost_editor > 0
-            ? "known issue: the editor's save from its in-memory copy undoes the CLI's cells"
-            : "survived";
+  outcome = lost_cli + lost_editor > 0 ? "FAILED: lost update" : "survived";
   if (editor_outcome.errors + cli_failures > 0)
     outcome = "FAILED: a save was refused";
   rel_record_end (record, outcome);
@@ -335,7 +317,7 @@ test_editor_and_cli (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (editor_outcome.saves, >, 0);
   g_assert_cmpuint (cli_saves, >, 0);
   g_free (editor_outcome.first_error);
-  judge_lost (lost_cli + lost_editor, example->str);
+  assert_nothing_lost (lost_cli + lost_editor, example->str);
 }
 
 /* A writer that holds the write lock for a while (a long import, a
