@@ -202,6 +202,22 @@ nb_preview_page_update (NbPreviewPage *self)
   relayout (self);
 }
 
+/* Something the pages are drawn from changed (the typefaces): lays them
+ * out again now if they are shown, else when they are. */
+void
+nb_preview_page_invalidate (NbPreviewPage *self)
+{
+  g_return_if_fail (NB_IS_PREVIEW_PAGE (self));
+
+  self->dirty = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  /* an idle, so that a family name typed letter by letter is laid out
+   * once a keystroke, not once a settings key */
+  self->update_id = g_idle_add (update_cb, self);
+}
+
 guint
 nb_preview_page_get_n_pages (NbPreviewPage *self)
 {

@@ -18,6 +18,8 @@ void       nb_preview_page_set_report  (NbPreviewPage *self,
                                         NbReport      *report);
 /* Lays the report out again now (it otherwise waits until shown). */
 void       nb_preview_page_update      (NbPreviewPage *self);
+/* The typefaces changed: lays out again now if shown, else when shown. */
+void       nb_preview_page_invalidate  (NbPreviewPage *self);
 guint      nb_preview_page_get_n_pages (NbPreviewPage *self);
 /* Scrolls so that page @page (from 0) is at the top. */
 void       nb_preview_page_scroll_to   (NbPreviewPage *self,

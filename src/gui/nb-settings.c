@@ -24,6 +24,13 @@ struct _NbSettings
 
 G_DEFINE_FINAL_TYPE (NbSettings, nb_settings, G_TYPE_OBJECT)
 
+enum {
+  FONTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 font_key (NbFont font)
 {
@@ -38,6 +45,8 @@ apply_font (NbSettings *self, NbFont font)
 
   g_strstrip (families);
   nb_fonts_set_family (font, families[0] ? families : nb_fonts_get_default_family (font));
+  /* so that the preview is drawn again with it at once */
+  g_signal_emit (self, signals[FONTS_CHANGED], 0);
 }
 
 static void
@@ -69,6 +78,11 @@ static void
 nb_settings_class_init (NbSettingsClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = nb_settings_finalize;
+
+  /* The typefaces of the PDF changed (in this process or another). */
+  signals[FONTS_CHANGED] = g_signal_new ("fonts-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 }
 
 static void

@@ -34,7 +34,9 @@ void        nb_settings_set_last_report    (NbSettings  *self,
                                             const char  *organ,
                                             guint        year);
 
-/* The family list of a PDF style as the user set it, "" for the default. */
+/* The family list of a PDF style as the user set it, "" for the default.
+ * A change is pushed to the renderer's font table and signalled with
+ * "fonts-changed". */
 char       *nb_settings_dup_font_family    (NbSettings  *self,
                                             NbFont       font);
 void        nb_settings_set_font_family    (NbSettings  *self,

@@ -5,16 +5,10 @@
  */
 #pragma once
 
+#include "nb-cell-entry.h"
 #include "nb-table-page.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  MARK_NONE,
-  MARK_WARNING,
-  MARK_ERROR,
-} Mark;
 
 /* One figure's entry and what the editor knows about it. */
 typedef struct
@@ -24,10 +18,17 @@ typedef struct
   guint index;           /* in reading order */
   guint vrow;            /* figure row on this page, for Up/Down and paste */
   guint vcol;
-  Mark mark;
+  NbCellMark mark;        /* what the rules say about it */
   char *finding_message; /* the rules' messages about this cell */
   char *parse_message;   /* why the text typed is not a number */
   char *placeholder;
+  /* what its accessible says now, to tell it only changes */
+  gboolean invalid;
+  char *description;
+  /* The text typed was deleted on the way to a replacement (a selection
+   * typed over): the value it had, should the replacement be refused. */
+  gboolean blanked;
+  gint64 blanked_value;
 } Slot;
 
 struct _NbTablePage
@@ -40,7 +41,7 @@ struct _NbTablePage
   GtkWidget *totals_button;
   GtkWidget *summary_box;
   GtkImage *summary_icon;
-  GtkLabel *summary_label;
+  GtkInscription *summary_label;
   GtkGrid *grid;
   GtkImage *message_icon;
   /* an inscription, not a label: its size does not follow its text, so a

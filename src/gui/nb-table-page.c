@@ -30,6 +30,7 @@ slot_free (gpointer data)
   g_free (slot->finding_message);
   g_free (slot->parse_message);
   g_free (slot->placeholder);
+  g_free (slot->description);
   g_free (slot);
 }
 
@@ -111,7 +112,7 @@ nb_table_page_add_slot (NbTablePage *self, guint cell, int col, int row, int wid
   slot->index = self->slots->len;
   slot->vrow = vrow;
   slot->vcol = vcol;
-  slot->entry = gtk_entry_new ();
+  slot->entry = nb_cell_entry_new ();
   g_ptr_array_add (self->slots, slot);
   self->slot_of_cell[cell] = (int) slot->index;
 
@@ -188,32 +189,31 @@ query_tooltip_cb (GtkWidget *entry, int x, int y, gboolean keyboard, GtkTooltip 
   return TRUE;
 }
 
+/* The entry paints its mark; what a screen reader is told changes only
+ * when it changes. */
 static void
 update_slot_style (NbTablePage *self, Slot *slot)
 {
-  gboolean error = slot->parse_message != NULL || slot->mark == MARK_ERROR;
-  gboolean warning = !error && slot->mark == MARK_WARNING;
+  NbCellMark mark = slot->parse_message != NULL ? NB_CELL_MARK_ERROR : slot->mark;
+  gboolean invalid = mark == NB_CELL_MARK_ERROR;
+  const char *message = slot_message (slot);
 
-  if (error != gtk_widget_has_css_class (slot->entry, "error"))
+  nb_cell_entry_set_mark (NB_CELL_ENTRY (slot->entry), mark);
+  if (invalid != slot->invalid)
     {
-      if (error)
-        gtk_widget_add_css_class (slot->entry, "error");
-      else
-        gtk_widget_remove_css_class (slot->entry, "error");
+      slot->invalid = invalid;
       gtk_accessible_update_state (GTK_ACCESSIBLE (slot->entry), GTK_ACCESSIBLE_STATE_INVALID,
-                                   error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                    -1);
     }
-  if (warning != gtk_widget_has_css_class (slot->entry, "warning"))
+  if (g_strcmp0 (message, slot->description) != 0)
     {
-      if (warning)
-        gtk_widget_add_css_class (slot->entry, "warning");
-      else
-        gtk_widget_remove_css_class (slot->entry, "warning");
+      g_free (slot->description);
+      slot->description = g_strdup (message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (slot->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message ? message : "", -1);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (slot->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  slot_message (slot) ? slot_message (slot) : "", -1);
 }
 
 void
@@ -241,7 +241,7 @@ show_slot_message (NbTablePage *self, Slot *slot)
     }
   else if (slot->finding_message != NULL)
     {
-      icon = slot->mark == MARK_ERROR ? "dialog-error-symbolic" : "dialog-warning-symbolic";
+      icon = slot->mark == NB_CELL_MARK_ERROR ? "dialog-error-symbolic" : "dialog-warning-symbolic";
       /* The rules' messages name their cell already. */
       if (g_str_has_prefix (slot->finding_message, where))
         text = g_strdup (slot->finding_message);
@@ -287,6 +287,7 @@ sync_slot (NbTablePage *self, Slot *slot)
 
   model_text = nb_report_dup_figure_text (self->report, slot->cell);
   g_clear_pointer (&slot->parse_message, g_free);
+  slot->blanked = FALSE;
   set_text_quietly (self, slot, model_text);
   update_slot_style (self, slot);
 }
@@ -319,6 +320,7 @@ finish_slot (NbTablePage *self, Slot *slot)
 {
   g_autofree char *model_text = NULL;
 
+  slot->blanked = FALSE;
   if (self->undo != NULL)
     nb_undo_stack_close_merge (self->undo);
   if (self->report == NULL)
@@ -354,29 +356,44 @@ entry_changed_cb (GtkEditable *editable, NbTablePage *self)
 {
   Slot *slot = g_object_get_data (G_OBJECT (editable), "nb-slot");
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  gboolean ok, filled;
+  gint64 value;
 
   if (self->updating > 0 || self->undo == NULL)
     return;
   if (slot->placeholder != NULL)
     show_placeholder (slot);
 
+  filled = nb_report_get_figure (self->report, slot->cell, &value);
   self->committing = slot;
   ok = nb_undo_stack_set_figure_text (self->undo, slot->cell, gtk_editable_get_text (editable),
                                       TRUE, &error);
   self->committing = NULL;
 
   if (ok)
-    clear_parse_error (self, slot);
+    {
+      /* Typing over a selection may reach us as a deletion, then an
+       * insertion: remember what the deletion took. */
+      slot->blanked = filled && gtk_editable_get_text (editable)[0] == '\0';
+      slot->blanked_value = value;
+      clear_parse_error (self, slot);
+    }
   else
     {
       g_autofree char *kept = NULL;
 
-      /* The cell keeps what it held before this edit began, not the half
-       * typed text before the bad keystroke. */
-      self->committing = slot;
-      nb_undo_stack_revert_merge (self->undo, slot->cell);
-      self->committing = NULL;
+      /* The cell keeps the value it had before the edit that is refused:
+       * "14" selected and "abc" typed over it keeps 14. */
+      if (slot->blanked)
+        {
+          g_autofree char *before = nb_number_format (slot->blanked_value,
+                                                      nb_format_cell (slot->cell)->kind);
+
+          self->committing = slot;
+          nb_undo_stack_set_figure_text (self->undo, slot->cell, before, TRUE, NULL);
+          self->committing = NULL;
+          slot->blanked = FALSE;
+        }
       kept = nb_report_dup_figure_text (self->report, slot->cell);
 
       g_free (slot->parse_message);
@@ -713,7 +730,7 @@ nb_table_page_set_undo_stack (NbTablePage *self, NbUndoStack *undo)
 void
 nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable *acks)
 {
-  Mark marks[NB_N_CELLS] = { MARK_NONE };
+  NbCellMark marks[NB_N_CELLS] = { NB_CELL_MARK_NONE };
   g_autoptr(GPtrArray) messages = NULL;
   guint n_errors = 0, n_warnings = 0;
   g_autofree char *summary = NULL;
@@ -727,14 +744,15 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
   for (guint i = 0; i < findings->len; i++)
     {
       NbFinding *finding = g_ptr_array_index (findings, i);
-      Mark mark = finding->severity == NB_SEVERITY_ERROR ? MARK_ERROR : MARK_WARNING;
+      NbCellMark mark = finding->severity == NB_SEVERITY_ERROR ? NB_CELL_MARK_ERROR
+                                                                : NB_CELL_MARK_WARNING;
 
-      if (mark == MARK_WARNING && acks != NULL && finding->key != NULL &&
+      if (mark == NB_CELL_MARK_WARNING && acks != NULL && finding->key != NULL &&
           g_hash_table_contains (acks, finding->key))
         continue;
       if (finding->section == self->section)
         {
-          if (mark == MARK_ERROR)
+          if (mark == NB_CELL_MARK_ERROR)
             n_errors++;
           else
             n_warnings++;
@@ -791,9 +809,15 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
                                             n_warnings), n_warnings);
   else
     summary = g_strdup (_("Every sum in this table adds up."));
-  /* Only what changed: a style change costs a restyle of the subtree. */
-  if (g_strcmp0 (gtk_label_get_text (self->summary_label), summary) != 0)
-    gtk_label_set_text (self->summary_label, summary);
+  /* Only what changed: a style change costs a restyle of the subtree.
+   * The summary is an inscription, whose size does not follow its text:
+   * a count that changes does not lay the page out again. */
+  if (g_strcmp0 (gtk_inscription_get_text (self->summary_label), summary) != 0)
+    {
+      gtk_inscription_set_text (self->summary_label, summary);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+    }
   {
     const char *state = n_errors > 0 ? "error" : n_warnings > 0 ? "warning" : "success";
 
@@ -841,6 +865,17 @@ nb_table_page_commit (NbTablePage *self)
 
   if (self->focused != NULL)
     finish_slot (self, self->focused);
+}
+
+NbCellMark
+nb_table_page_get_cell_mark (NbTablePage *self, guint cell)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NB_CELL_MARK_NONE);
+
+  slot = nb_table_page_slot_for_cell (self, cell);
+  return slot ? nb_cell_entry_get_mark (NB_CELL_ENTRY (slot->entry)) : NB_CELL_MARK_NONE;
 }
 
 const char *

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "nb-cell-entry.h"
 #include "nb-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ gboolean   nb_table_page_key            (NbTablePage     *self,
 void       nb_table_page_commit         (NbTablePage  *self);
 /* What the bar under the table says */
 const char *nb_table_page_get_message   (NbTablePage  *self);
+/* How the cell is marked: an error (also a refused text), a warning */
+NbCellMark  nb_table_page_get_cell_mark (NbTablePage *self,
+                                         guint        cell);
 /* What the cell's tooltip says: why it is marked, or NULL */
 const char *nb_table_page_get_cell_message (NbTablePage *self,
                                             guint        cell);

@@ -344,6 +344,15 @@ nb_undo_stack_set_figure_text (NbUndoStack *self, guint cell, const char *text,
           change->new_filled = !blank;
           change->new_value = blank ? 0 : value;
           apply_figure (self->report, cell, !blank, value);
+          /* Typing that ends where it began leaves no step to undo. */
+          if (change->new_filled == change->old_filled &&
+              change->new_value == (change->old_filled ? change->old_value : 0))
+            {
+              gboolean could_undo = nb_undo_stack_can_undo (self);
+
+              g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+              notify_state (self, could_undo, FALSE);
+            }
           return TRUE;
         }
     }

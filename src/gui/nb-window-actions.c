@@ -20,11 +20,13 @@ nb_window_toast (NbWindow *self, const char *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-static void
-show_message (NbWindow *self, const char *heading, const char *body)
+void
+nb_window_show_message (NbWindow *self, const char *heading, const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -89,7 +91,7 @@ new_report_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow
           return;
         }
     }
-  show_message (self, _("Could Not Create the Report"), error->message);
+  nb_window_show_message (self, _("Could Not Create the Report"), error->message);
 }
 
 static void
@@ -147,133 +149,34 @@ new_report_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   gtk_widget_grab_focus (organ_row);
 }
 
-/* Import */
-
-typedef struct
-{
-  NbWindow *window;
-  NbReport *report;
-} ImportData;
-
+/* The sample goes in without the import's questions: it is ours, and
+ * once stored it is simply opened again. */
 static void
-import_data_free (gpointer data, GClosure *closure)
+open_sample_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  ImportData *import = data;
-
-  g_object_unref (import->report);
-  g_free (import);
-}
-
-static void
-store_imported (NbWindow *self, NbReport *report, NbStoreSaveMode mode)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *organ = g_strdup (nb_report_get_organ_name (report));
-  guint year = nb_report_get_year (report);
-
-  if (!nb_window_save_now (self, &error))
-    {
-      show_message (self, _("Could Not Import the Report"), error->message);
-      return;
-    }
-  if (!nb_store_save (self->store, report, mode, "import", &error) ||
-      !nb_window_open_report (self, organ, year, &error))
-    {
-      show_message (self, _("Could Not Import the Report"), error->message);
-      return;
-    }
-  {
-    g_autofree char *text = g_strdup_printf (_("Imported the %u report of %s"), year, organ);
-
-    nb_window_toast (self, text);
-  }
-}
-
-static void
-replace_response_cb (AdwMessageDialog *dialog, const char *response, ImportData *import)
-{
-  if (g_strcmp0 (response, "replace") == 0)
-    store_imported (import->window, import->report, NB_STORE_SAVE_ANY);
-}
-
-void
-nb_window_import_file (NbWindow *self, GFile *file)
-{
+  NbWindow *self = NB_WINDOW (widget);
+  const char *env = g_getenv ("NIANBAO_SAMPLE");
   g_autofree char *path = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  gboolean exists = FALSE;
 
-  g_return_if_fail (NB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_message (self, _("Could Not Import the Report"),
-                    _("Only files on this computer can be imported."));
-      return;
-    }
+  if (env != NULL && env[0] != '\0')
+    path = g_strdup (env);
+  else
+    path = g_build_filename (PKGDATADIR, "sample-report.json", NULL);
   report = nb_json_read_file (path, NULL, &error);
   if (report == NULL)
     {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), basename);
-
-      show_message (self, heading, error->message);
+      nb_window_show_message (self, _("Could Not Open the Sample Report"), error->message);
       return;
     }
-
-  entries = nb_store_list (self->store, NULL);
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      NbStoreEntry *entry = g_ptr_array_index (entries, i);
-
-      exists |= g_strcmp0 (entry->organ, nb_report_get_organ_name (report)) == 0 &&
-                entry->year == nb_report_get_year (report);
-    }
-
-  if (!exists)
-    {
-      store_imported (self, report, NB_STORE_SAVE_NEW);
-      return;
-    }
-
-  {
-    g_autofree char *body = g_strdup_printf (_("The %u report of %s is already stored. Replacing it keeps its history: every value it had stays in the edit log."),
-                                             nb_report_get_year (report),
-                                             nb_report_get_organ_name (report));
-    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Stored Report?"),
-                                                body);
-    ImportData *import = g_new0 (ImportData, 1);
-
-    import->window = self;
-    import->report = g_steal_pointer (&report);
-    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                      "cancel", _("_Cancel"),
-                                      "replace", _("_Replace"),
-                                      NULL);
-    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                                ADW_RESPONSE_DESTRUCTIVE);
-    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-    g_signal_connect_data (dialog, "response", G_CALLBACK (replace_response_cb), import,
-                           import_data_free, 0);
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
+  if (nb_window_open_report (self, nb_report_get_organ_name (report), nb_report_get_year (report),
+                             NULL))
+    return;
+  nb_window_store_imported (self, report, NB_STORE_SAVE_NEW);
 }
 
-static void
-import_response_cb (GtkNativeDialog *native, int response, NbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      nb_window_import_file (self, file);
-    }
-  g_object_unref (native);
-}
+/* Export */
 
 static GtkFileFilter *
 new_filter (const char *name, const char *pattern, const char *mime_type)
@@ -285,35 +188,6 @@ new_filter (const char *name, const char *pattern, const char *mime_type)
   gtk_file_filter_add_mime_type (filter, mime_type);
   return filter;
 }
-
-static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = new_filter (_("Report files (JSON)"), "*.json",
-                                                "application/json");
-
-  native = gtk_file_chooser_native_new (_("Import a Report"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-open_sample_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  const char *path = g_getenv ("NIANBAO_SAMPLE");
-  g_autoptr(GFile) file = NULL;
-
-  if (path != NULL && path[0] != '\0')
-    file = g_file_new_for_path (path);
-  else
-    file = g_file_new_build_filename (PKGDATADIR, "sample-report.json", NULL);
-  nb_window_import_file (NB_WINDOW (widget), file);
-}
-
-/* Export */
 
 static char *
 suggested_name (NbWindow *self, const char *extension)
@@ -337,7 +211,7 @@ export_pdf_to (NbWindow *self, const char *path)
   if (!nb_window_save_now (self, &error) ||
       !nb_render_write_pdf (self->report, FALSE, path, &sha, &error))
     {
-      show_message (self, _("Could Not Export the PDF"), error->message);
+      nb_window_show_message (self, _("Could Not Export the PDF"), error->message);
       return;
     }
 
@@ -377,7 +251,7 @@ export_json_response_cb (GtkNativeDialog *native, int response, NbWindow *self)
       g_autoptr(GError) error = NULL;
 
       if (path != NULL && !nb_json_write_file (self->report, path, &error))
-        show_message (self, _("Could Not Export the Report"), error->message);
+        nb_window_show_message (self, _("Could Not Export the Report"), error->message);
       else if (path != NULL)
         {
           g_autofree char *basename = g_path_get_basename (path);
@@ -453,7 +327,7 @@ print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, NbW
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      show_message (self, _("Could Not Print"), error ? error->message : "");
+      nb_window_show_message (self, _("Could Not Print"), error ? error->message : "");
     }
 }
 
@@ -485,7 +359,7 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
       error != NULL)
-    show_message (self, _("Could Not Print"), error->message);
+    nb_window_show_message (self, _("Could Not Print"), error->message);
 }
 
 /* Editing */
@@ -604,7 +478,7 @@ ack_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
       !nb_store_acknowledge (self->store, self->organ, self->year, key,
                              g_strcmp0 (response, "withdraw") == 0 ? NULL : note, &error))
     {
-      show_message (self, _("Could Not Store the Note"), error ? error->message : "");
+      nb_window_show_message (self, _("Could Not Store the Note"), error ? error->message : "");
       return;
     }
   nb_window_reload_acks (self);
@@ -655,7 +529,7 @@ nb_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, nb_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

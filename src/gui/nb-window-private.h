@@ -32,7 +32,7 @@ struct _NbWindow
   GtkWidget *switcher_row;
   GtkToggleButton *findings_button;
   GtkImage *findings_icon;
-  GtkLabel *findings_label;
+  GtkInscription *findings_label;
   GtkStack *main_stack;
   AdwFlap *flap;
   AdwViewStack *view_stack;
@@ -66,6 +66,8 @@ struct _NbWindow
   guint save_id;
   gboolean save_failed;
   char *saved_text;
+  gboolean merging;       /* another writer's changes coming in */
+  char *last_toast;
 };
 
 /* nb-window-actions.c */
@@ -76,6 +78,19 @@ void nb_window_acknowledge        (NbWindow       *self,
 void nb_window_toast              (NbWindow       *self,
                                    const char     *title);
 void nb_window_update_actions     (NbWindow       *self);
+
+void nb_window_show_message       (NbWindow       *self,
+                                   const char     *heading,
+                                   const char     *body);
+
+/* nb-window-import.c */
+void nb_window_import_action      (GtkWidget      *widget,
+                                   const char     *action_name,
+                                   GVariant       *parameter);
+/* Stores @report (an import) and opens it; says what went wrong if not */
+void nb_window_store_imported     (NbWindow       *self,
+                                   NbReport       *report,
+                                   NbStoreSaveMode mode);
 
 /* nb-window.c */
 void nb_window_reload_acks        (NbWindow       *self);

@@ -115,8 +115,12 @@ update_findings_button (NbWindow *self)
       gtk_image_set_from_icon_name (self->findings_icon, icon);
       g_object_set_data (G_OBJECT (self->findings_icon), "nb-icon", (gpointer) icon);
     }
-  if (g_strcmp0 (gtk_label_get_text (self->findings_label), count) != 0)
-    gtk_label_set_text (self->findings_label, count);
+  if (g_strcmp0 (gtk_inscription_get_text (self->findings_label), count) != 0)
+    {
+      gtk_inscription_set_text (self->findings_label, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
+    }
 }
 
 static void
@@ -147,8 +151,10 @@ report_changed_cb (NbReport *report, guint what, guint index, NbWindow *self)
   if (self->loading || self->organ == NULL)
     return;
 
-  self->dirty = TRUE;
-  if (self->save_id == 0)
+  /* What another writer stored is in the database already. */
+  if (!self->merging)
+    self->dirty = TRUE;
+  if (self->save_id == 0 && self->dirty)
     self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
   /* Before the next frame is drawn, so the marks change with the text. */
   if (self->check_id == 0)
@@ -340,6 +346,13 @@ close_request_cb (GtkWindow *window, gpointer user_data)
 }
 
 static void
+fonts_changed_cb (NbWindow *self)
+{
+  if (self->pages[PAGE_PREVIEW] != NULL)
+    nb_preview_page_invalidate (NB_PREVIEW_PAGE (self->pages[PAGE_PREVIEW]));
+}
+
+static void
 nb_window_constructed (GObject *object)
 {
   NbWindow *self = NB_WINDOW (object);
@@ -351,6 +364,8 @@ nb_window_constructed (GObject *object)
   g_return_if_fail (self->store != NULL);
   if (self->settings == NULL)
     self->settings = nb_settings_new ();
+  g_signal_connect_object (self->settings, "fonts-changed", G_CALLBACK (fonts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   nb_settings_get_window_size (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
@@ -392,6 +407,7 @@ nb_window_finalize (GObject *object)
   g_clear_pointer (&self->acks, g_hash_table_unref);
   g_free (self->organ);
   g_free (self->saved_text);
+  g_free (self->last_toast);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -607,6 +623,8 @@ nb_window_save_now (NbWindow *self, GError **error)
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
+  gboolean saved;
+  guint n_merged = 0;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -615,10 +633,25 @@ nb_window_save_now (NbWindow *self, GError **error)
   if (self->organ == NULL || !self->dirty)
     return TRUE;
 
-  if (!nb_store_save (self->store, self->report, NB_STORE_SAVE_ANY, "editor", error))
+  /* Another writer (a second window, nianbao-cli set) may have changed
+   * other fields since: the store merges them into our report. */
+  self->merging = TRUE;
+  saved = nb_store_save_full (self->store, self->report, NB_STORE_SAVE_ANY, "editor", &n_merged,
+                              error);
+  self->merging = FALSE;
+  if (!saved)
     {
       update_saved_label (self, _("Not saved"));
       return FALSE;
+    }
+  if (n_merged > 0)
+    {
+      g_autofree char *merged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u change made elsewhere was merged",
+                                                              "%u changes made elsewhere were merged",
+                                                              n_merged), n_merged);
+
+      nb_window_toast (self, merged);
     }
   self->dirty = FALSE;
   self->save_failed = FALSE;
@@ -733,6 +766,13 @@ nb_window_get_findings_view (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->findings_view);
+}
+
+const char *
+nb_window_get_last_toast (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }
 
 const char *

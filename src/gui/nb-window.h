@@ -48,6 +48,8 @@ guint       nb_window_get_badge         (NbWindow       *self,
                                          const char     *name);
 GtkWidget  *nb_window_get_findings_view (NbWindow       *self);
 const char *nb_window_get_saved_text    (NbWindow       *self);
+/* What the last toast said, or NULL */
+const char *nb_window_get_last_toast    (NbWindow       *self);
 gboolean    nb_window_undo              (NbWindow       *self);
 gboolean    nb_window_redo              (NbWindow       *self);
 void        nb_window_focus_finding     (NbWindow       *self,

@@ -319,6 +319,8 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
 
   start_time = g_get_monotonic_time ();
+  /* where the GL stack keeps its shader cache (see test-gui-window.c) */
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
 
   if (argc == 3)
     {

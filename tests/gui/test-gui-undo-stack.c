@@ -70,6 +70,34 @@ test_figures (void)
   g_assert_false (nb_report_has_figure (report, cell ("t3.new.business")));
 }
 
+/* Typing that ends where it began ("14" deleted, then put back) leaves
+ * no step: Ctrl+Z would otherwise seem to do nothing. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(NbReport) report = nb_report_new ();
+  g_autoptr(NbUndoStack) undo = nb_undo_stack_new (report);
+
+  nb_report_set_figure (report, cell ("t3.new.natural"), 14);
+  g_assert_true (nb_undo_stack_set_figure_text (undo, cell ("t3.new.natural"), "", TRUE, NULL));
+  g_assert_true (nb_undo_stack_can_undo (undo));
+  g_assert_true (nb_undo_stack_set_figure_text (undo, cell ("t3.new.natural"), "14", TRUE, NULL));
+  g_assert_cmpint (value_of (report, "t3.new.natural"), ==, 14);
+  g_assert_false (nb_undo_stack_can_undo (undo));
+
+  /* The same from blank: blank, "5", blank */
+  g_assert_true (nb_undo_stack_set_figure_text (undo, cell ("t3.new.business"), "5", TRUE, NULL));
+  g_assert_true (nb_undo_stack_set_figure_text (undo, cell ("t3.new.business"), "", TRUE, NULL));
+  g_assert_false (nb_undo_stack_can_undo (undo));
+  g_assert_false (nb_report_has_figure (report, cell ("t3.new.business")));
+
+  /* A step that changed something stays. */
+  g_assert_true (nb_undo_stack_set_figure_text (undo, cell ("t3.new.natural"), "1", TRUE, NULL));
+  g_assert_true (nb_undo_stack_set_figure_text (undo, cell ("t3.new.natural"), "15", TRUE, NULL));
+  g_assert_true (nb_undo_stack_undo (undo));
+  g_assert_cmpint (value_of (report, "t3.new.natural"), ==, 14);
+}
+
 static void
 test_groups (void)
 {
@@ -172,6 +200,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui/undo-stack/figures", test_figures);
+  g_test_add_func ("/gui/undo-stack/round-trip", test_round_trip);
   g_test_add_func ("/gui/undo-stack/groups", test_groups);
   g_test_add_func ("/gui/undo-stack/parts", test_parts);
   g_test_add_func ("/gui/totals", test_totals);

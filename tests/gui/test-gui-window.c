@@ -11,6 +11,7 @@
 #include "nb-application.h"
 #include "nb-finding.h"
 #include "nb-findings-view.h"
+#include "nb-import.h"
 #include "nb-json.h"
 #include "nb-preview-page.h"
 #include "nb-store.h"
@@ -175,15 +176,100 @@ type_into (Fixture *fixture, const char *id, const char *text)
   settle ();
 }
 
+/* The mark @entry paints; an error is also what a screen reader is told
+ * (the invalid state). */
+static NbCellMark
+mark_of (GtkEditable *entry)
+{
+  NbCellMark mark = nb_cell_entry_get_mark (NB_CELL_ENTRY (entry));
+  g_autofree char *wrong = NULL;
+
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                           mark == NB_CELL_MARK_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
+                                                                       : GTK_ACCESSIBLE_INVALID_FALSE);
+  if (wrong != NULL)
+    g_error ("marked %d but %s", mark, wrong);
+  return mark;
+}
+
+static gboolean
+is_error (GtkEditable *entry)
+{
+  return mark_of (entry) == NB_CELL_MARK_ERROR;
+}
+
+/* What the window shows, as a render node; a window that has not been
+ * drawn since it last changed gives none yet, so let it draw. */
+static GskRenderNode *
+window_node (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+
+  for (guint tries = 0; tries < 40; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (window),
+                              gtk_widget_get_height (window));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        return node;
+      wait_ms (50);
+    }
+  g_error ("the window draws nothing");
+}
+
+/* The colour the window shows @dx, @dy pixels into @entry's cell. */
+static void
+pixel_in (GtkEditable *entry, int dx, int dy, guchar rgba[4])
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (entry)));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  int x, y;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (entry), window, &bounds));
+  x = (int) bounds.origin.x + dx;
+  y = (int) bounds.origin.y + dy;
+  g_assert_true (x >= 0 && x < width && y >= 0 && y < height);
+  node = window_node (window);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* CAIRO_FORMAT_ARGB32: B, G, R, A in memory on a little-endian machine */
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  {
+    const guchar *p = pixels + ((gsize) y * width + x) * 4;
+    guint32 argb = (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+
+    rgba[0] = (argb >> 16) & 0xff;
+    rgba[1] = (argb >> 8) & 0xff;
+    rgba[2] = argb & 0xff;
+    rgba[3] = argb >> 24;
+  }
+}
+
+/* Red enough to be seen as the error mark */
+static gboolean
+looks_red (GtkEditable *entry)
+{
+  guchar rgba[4];
+
+  pixel_in (entry, 1, 1, rgba);
+  return rgba[0] > rgba[1] + 60 && rgba[0] > rgba[2] + 60;
+}
+
 static void
 test_empty_state (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GFile) sample = g_file_new_for_path (sample_path ());
-
   g_assert_false (nb_window_has_report (fixture->window));
   g_assert_false (gtk_widget_get_mapped (nb_window_get_page (fixture->window, "s2")));
 
-  nb_window_import_file (fixture->window, sample);
+  /* The empty state's "Open the Sample Report" */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-sample", NULL);
   settle ();
   g_assert_true (nb_window_has_report (fixture->window));
   g_assert_true (gtk_widget_get_mapped (nb_window_get_page (fixture->window, "info")));
@@ -222,14 +308,18 @@ test_error_marks (Fixture *fixture, gconstpointer data)
   GtkEditable *total = entry_for (fixture, "t3.new.total");
   const char *tooltip;
 
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (total), "error"));
+  g_assert_false (is_error (total));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_FALSE);
 
   type_into (fixture, "t3.new.natural", "15");
   g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 15);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (total), "error"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  g_assert_true (is_error (total));
+  g_assert_true (is_error (natural));
+  /* …and painted where the clerk looks (once the page has faded in). */
+  nb_window_show_page (fixture->window, "s2");
+  wait_ms (400);
+  g_assert_true (looks_red (total));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
   tooltip = nb_table_page_get_cell_message (table_page (fixture, 3), cell ("t3.new.total"));
@@ -249,8 +339,10 @@ test_error_marks (Fixture *fixture, gconstpointer data)
   type_into (fixture, "t3.new.natural", "１４");
   g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
   type_into (fixture, "t3.new.total", "19");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (total), "error"));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  g_assert_false (is_error (total));
+  g_assert_false (is_error (natural));
+  settle ();
+  g_assert_false (looks_red (total));
   g_assert_null (nb_table_page_get_cell_message (table_page (fixture, 3), cell ("t3.new.total")));
   g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), ==, 0);
 }
@@ -269,7 +361,7 @@ test_letter_refused (Fixture *fixture, gconstpointer data)
 
   type_into (fixture, "t3.new.natural", "1a");
   g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  g_assert_true (is_error (natural));
   tooltip = nb_table_page_get_cell_message (page, cell ("t3.new.natural"));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "14"));
@@ -279,7 +371,7 @@ test_letter_refused (Fixture *fixture, gconstpointer data)
   nb_table_page_commit (page);
   settle ();
   g_assert_cmpstr (gtk_editable_get_text (natural), ==, "14");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (natural), "error"));
+  g_assert_false (is_error (natural));
   g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
 
   /* A negative count and a fraction are refused too. */
@@ -290,6 +382,70 @@ test_letter_refused (Fixture *fixture, gconstpointer data)
   /* The fee takes decimals, to the fen. */
   type_into (fixture, "t2.fees.amount", "12.345678");
   g_assert_cmpint (figure (fixture, "t2.fees.amount"), ==, 12345678);
+}
+
+/* Types @text as the keyboard does: each character replaces the
+ * selection, if any, and goes in at the cursor. */
+static void
+type_keys (GtkEditable *editable, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+      int position;
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      gtk_editable_delete_selection (editable);
+      position = gtk_editable_get_position (editable);
+      gtk_editable_insert_text (editable, ch, -1, &position);
+      gtk_editable_set_position (editable, position);
+      settle ();
+    }
+}
+
+static void
+test_selection_replaced (Fixture *fixture, gconstpointer data)
+{
+  NbTablePage *page = table_page (fixture, 3);
+  GtkEditable *natural = entry_for (fixture, "t3.new.natural");
+  const char *message;
+
+  nb_window_show_page (fixture->window, "s2");
+  settle ();
+  g_assert_true (nb_table_page_focus_cell (page, cell ("t3.new.natural")));
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (natural), ==, "14");
+
+  /* "14" selected, "abc" typed over it */
+  gtk_editable_select_region (natural, 0, -1);
+  type_keys (natural, "abc");
+  g_assert_cmpstr (gtk_editable_get_text (natural), ==, "abc");
+  g_assert_true (is_error (natural));
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  message = nb_table_page_get_cell_message (page, cell ("t3.new.natural"));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "14"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (natural), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+
+  /* The same through set_text, as an input method may replace it all. */
+  gtk_editable_set_text (natural, "14");
+  settle ();
+  gtk_editable_select_region (natural, 0, -1);
+  gtk_editable_set_text (natural, "abc");
+  settle ();
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+
+  /* Leaving the cell gives the kept value back, unmarked. */
+  nb_table_page_commit (page);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (natural), ==, "14");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (natural), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_FALSE);
+  /* Neither the refused text nor a blank on the way is in the history. */
+  g_assert_false (nb_window_undo (fixture->window));
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
 }
 
 static void
@@ -376,7 +532,7 @@ test_paste_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (figure (fixture, "t3.carried_in.business"), ==, 10);
   g_assert_cmpint (figure (fixture, "t3.carried_in.charity"), ==, 12);
   g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.carried_in.research")), ==, "11");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, "t3.new.total")), "error"));
+  g_assert_true (is_error (entry_for (fixture, "t3.new.total")));
 
   /* One paste, one undo step. */
   g_assert_true (nb_window_undo (fixture->window));
@@ -384,7 +540,7 @@ test_paste_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (figure (fixture, "t3.new.business"), ==, 3);
   g_assert_cmpint (figure (fixture, "t3.carried_in.charity"), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t3.new.research")), ==, "0");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, "t3.new.total")), "error"));
+  g_assert_false (is_error (entry_for (fixture, "t3.new.total")));
 
   g_assert_true (nb_window_redo (fixture->window));
   settle ();
@@ -497,6 +653,49 @@ test_autosave_and_reopen (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* Another writer's changes (a second window, nianbao-cli set) are merged
+ * into the open report at the next save, and the clerk is told. */
+static void
+test_merge_notice (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) other = NULL;
+  g_autoptr(NbReport) theirs = NULL;
+  g_autoptr(NbReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *organ = nb_report_get_organ_name (nb_window_get_report (fixture->window));
+  gint64 value = 0;
+
+  type_into (fixture, "t3.new.natural", "23");
+  g_assert_true (nb_window_save_now (fixture->window, &error));
+  g_assert_null (nb_window_get_last_toast (fixture->window));
+
+  other = nb_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  theirs = nb_store_load (other, organ, 2024, &error);
+  g_assert_no_error (error);
+  nb_report_set_figure (theirs, cell ("t4.review.upheld"), 6);
+  nb_report_set_figure (theirs, cell ("t2.license.decisions"), 1300);
+  g_assert_true (nb_store_save (other, theirs, NB_STORE_SAVE_ANY, "cli", &error));
+  g_assert_no_error (error);
+
+  type_into (fixture, "t3.new.business", "5");
+  g_assert_true (nb_window_save_now (fixture->window, &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpstr (nb_window_get_last_toast (fixture->window), ==,
+                   "2 changes made elsewhere were merged");
+  /* Theirs is in the window, entry included; ours and theirs are stored. */
+  g_assert_cmpint (figure (fixture, "t4.review.upheld"), ==, 6);
+  g_assert_cmpstr (gtk_editable_get_text (entry_for (fixture, "t2.license.decisions")), ==, "1300");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 23);
+  stored = nb_store_load (other, organ, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_report_get_figure (stored, cell ("t3.new.business"), &value));
+  g_assert_cmpint (value, ==, 5);
+  g_assert_true (nb_report_get_figure (stored, cell ("t4.review.upheld"), &value));
+  g_assert_cmpint (value, ==, 6);
+}
+
 static void
 test_text_parts (Fixture *fixture, gconstpointer data)
 {
@@ -591,7 +790,7 @@ test_acknowledge (Fixture *fixture, gconstpointer data)
   if (w1 == NULL)
     g_error ("no W1 finding for a carry-over that differs from last year");
   key = g_strdup (w1->key);
-  g_assert_true (gtk_widget_has_css_class (in_cell, "warning"));
+  g_assert_true (mark_of (GTK_EDITABLE (in_cell)) == NB_CELL_MARK_WARNING);
   /* A warning is not an error: no badge for it. */
   g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), ==, 0);
 
@@ -611,7 +810,213 @@ test_acknowledge (Fixture *fixture, gconstpointer data)
   acks = nb_store_get_acks (fixture->store, nb_report_get_organ_name (report), 2024, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (acks, key), ==, "一件申请已于年初撤回");
-  g_assert_false (gtk_widget_has_css_class (in_cell, "warning"));
+  g_assert_false (mark_of (GTK_EDITABLE (in_cell)) == NB_CELL_MARK_WARNING);
+}
+
+/* Everything the dialog's extra child says, one line a label or field */
+static void
+collect_text (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (ADW_IS_ENTRY_ROW (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      collect_text (child, out);
+}
+
+static char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n%s\n", adw_message_dialog_get_heading (dialog),
+                          adw_message_dialog_get_body (dialog));
+  collect_text (adw_message_dialog_get_extra_child (dialog), text);
+  return g_string_free (text, FALSE);
+}
+
+static GFile *
+import_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static AdwMessageDialog *
+import_and_preview (Fixture *fixture, GFile *file)
+{
+  AdwMessageDialog *dialog;
+
+  nb_window_import_file (fixture->window, file);
+  settle ();
+  dialog = find_dialog ();
+  if (dialog == NULL)
+    g_error ("no dialog showing what was read");
+  return dialog;
+}
+
+/* As a click on the dialog's button: the response, then the dialog
+ * closes. */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static guint
+n_stored (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) entries = nb_store_list (fixture->store, NULL);
+
+  if (entries == NULL)
+    g_error ("the store cannot list its reports");
+  return entries->len;
+}
+
+/* A published report as text: what was read is shown, then stored as it
+ * was read. */
+static void
+test_import_text (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GFile) file = import_file ("rows-bar.txt");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(NbImportResult) expected = nb_import_file (path, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  AdwMessageDialog *dialog;
+  NbReport *report;
+  guint n_figures = 0, n_parts = 0;
+
+  g_assert_nonnull (expected);
+  g_assert_true (expected->complete);
+  for (guint c = 0; c < NB_N_CELLS; c++)
+    n_figures += nb_report_has_figure (expected->report, c);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    n_parts += nb_report_get_n_parts (expected->report, s);
+  g_assert_cmpuint (n_figures, >, 100);
+
+  dialog = import_and_preview (fixture, file);
+  text = dialog_text (dialog);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, nb_report_get_organ_name (expected->report)));
+  count = g_strdup_printf ("%u of %u", n_figures, NB_N_CELLS);
+  g_assert_nonnull (strstr (text, count));
+  g_clear_pointer (&count, g_free);
+  count = g_strdup_printf ("\n%u\n", n_parts);
+  g_assert_nonnull (strstr (text, count));
+  /* Nothing is stored before the clerk says so. */
+  g_assert_cmpuint (n_stored (fixture), ==, 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "import"), ==, "_Import");
+
+  respond (dialog, "import");
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_true (nb_window_has_report (fixture->window));
+  report = nb_window_get_report (fixture->window);
+  g_assert_cmpstr (nb_report_get_organ_name (report), ==,
+                   nb_report_get_organ_name (expected->report));
+  g_assert_cmpuint (nb_report_get_year (report), ==, nb_report_get_year (expected->report));
+  for (guint c = 0; c < NB_N_CELLS; c++)
+    {
+      gint64 a = -1, b = -1;
+
+      g_assert_cmpint (nb_report_get_figure (report, c, &a), ==,
+                       nb_report_get_figure (expected->report, c, &b));
+      g_assert_cmpint (a, ==, b);
+    }
+}
+
+/* Rows that could not be placed: listed with their lines, and the file
+ * cannot be stored. */
+static void
+test_import_incomplete (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GFile) file = import_file ("bad-rows.txt");
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog = import_and_preview (fixture, file);
+
+  text = dialog_text (dialog);
+  g_test_message ("%s", text);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  /* the rows that were not placed, by line, in the list and in the
+   * message that says why nothing can be stored */
+  g_assert_nonnull (strstr (text, "Line 39:"));
+  g_assert_nonnull (strstr (text, "Line 48:"));
+  g_assert_nonnull (strstr (text, "4.保护第三方合法权益"));
+  g_assert_nonnull (strstr (text, "lines 23, 39, 48"));
+
+  /* Responding anyway (a stray Enter) stores nothing. */
+  respond (dialog, "import");
+  g_assert_cmpuint (n_stored (fixture), ==, 0);
+  g_assert_false (nb_window_has_report (fixture->window));
+
+  /* A file that is no report at all says so, and nothing more. */
+  {
+    g_autoptr(GFile) old = import_file ("old-2019.txt");
+
+    nb_window_import_file (fixture->window, old);
+    settle ();
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_has_response (dialog, "import"));
+    respond (dialog, "close");
+    g_assert_cmpuint (n_stored (fixture), ==, 0);
+  }
+}
+
+/* Importing over a stored year asks first; the old values stay in the
+ * edit log. */
+static void
+test_import_replace (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (sample_path ());
+  NbReport *report = nb_window_get_report (fixture->window);
+  g_autofree char *organ = g_strdup (nb_report_get_organ_name (report));
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gboolean logged = FALSE;
+
+  type_into (fixture, "t3.new.natural", "23");
+  g_assert_true (nb_window_save_now (fixture->window, &error));
+
+  dialog = import_and_preview (fixture, file);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "import"), ==, "_Replace");
+  {
+    g_autofree char *text = dialog_text (dialog);
+
+    g_assert_nonnull (strstr (text, "already stored"));
+  }
+  /* Cancel leaves the stored report alone. */
+  respond (dialog, "cancel");
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 23);
+
+  dialog = import_and_preview (fixture, file);
+  respond (dialog, "import");
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 14);
+  history = nb_store_history (fixture->store, organ, 2024, "t3.new.natural", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    logged |= g_strcmp0 (((NbStoreEdit *) g_ptr_array_index (history, i))->new_value, "23") == 0;
+  g_assert_true (logged);
+
+  /* Another organ's name typed in the dialog makes it a new report. */
+  dialog = import_and_preview (fixture, file);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "nb-organ-row")),
+                         "另一个街道办事处");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "import"), ==, "_Import");
+  respond (dialog, "import");
+  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  g_assert_cmpstr (nb_report_get_organ_name (nb_window_get_report (fixture->window)), ==,
+                   "另一个街道办事处");
 }
 
 /* Renders the whole window as it is on screen into a PNG. */
@@ -642,6 +1047,49 @@ save_screenshot (GtkWidget *window, const char *name)
   g_assert_cmpint (g_stat (path, &info), ==, 0);
   g_assert_cmpint (info.st_size, >, 10000);
   g_test_message ("screenshot: %s", path);
+}
+
+/* A checksum of what the window shows */
+static char *
+window_checksum (NbWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GskRenderNode) node = window_node (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, pixels, (gsize) width * height * 4);
+}
+
+/* A typeface changed in Preferences shows in the preview at once. */
+static void
+test_preview_fonts (Fixture *fixture, gconstpointer data)
+{
+  NbPreviewPage *preview = NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview"));
+  g_autofree char *before = NULL;
+  g_autofree char *still = NULL;
+  g_autofree char *after = NULL;
+
+  nb_window_show_page (fixture->window, "preview");
+  nb_preview_page_update (preview);
+  wait_ms (400);
+  before = window_checksum (fixture->window);
+  wait_ms (100);
+  still = window_checksum (fixture->window);
+  g_assert_cmpstr (before, ==, still);
+
+  nb_settings_set_font_family (fixture->settings, NB_FONT_TITLE, "DejaVu Sans Mono");
+  nb_settings_set_font_family (fixture->settings, NB_FONT_BODY, "DejaVu Sans Mono");
+  /* well before the preview's own pause for typing (300 ms) */
+  wait_ms (100);
+  after = window_checksum (fixture->window);
+  nb_settings_set_font_family (fixture->settings, NB_FONT_TITLE, "");
+  nb_settings_set_font_family (fixture->settings, NB_FONT_BODY, "");
+  g_assert_cmpstr (before, !=, after);
 }
 
 static void
@@ -682,6 +1130,10 @@ test_screenshots (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  /* The test environment points XDG_CACHE_HOME into the build tree; the
+   * GL stack keeps its shader cache there and complains when it is not
+   * there to write into. */
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   nb_gui_init_style ();
@@ -693,13 +1145,19 @@ main (int argc, char *argv[])
   ADD ("/gui/window/create-report", FALSE, test_create_report);
   ADD ("/gui/window/error-marks", TRUE, test_error_marks);
   ADD ("/gui/window/letter-refused", TRUE, test_letter_refused);
+  ADD ("/gui/window/selection-replaced", TRUE, test_selection_replaced);
   ADD ("/gui/window/keyboard", TRUE, test_keyboard);
   ADD ("/gui/window/paste-undo", TRUE, test_paste_undo);
   ADD ("/gui/window/typing-undo", TRUE, test_typing_undo);
   ADD ("/gui/window/autosave-and-reopen", TRUE, test_autosave_and_reopen);
+  ADD ("/gui/window/merge-notice", TRUE, test_merge_notice);
   ADD ("/gui/window/text-parts", TRUE, test_text_parts);
   ADD ("/gui/window/findings-panel", TRUE, test_findings_panel);
   ADD ("/gui/window/acknowledge", TRUE, test_acknowledge);
+  ADD ("/gui/window/import-text", FALSE, test_import_text);
+  ADD ("/gui/window/import-incomplete", FALSE, test_import_incomplete);
+  ADD ("/gui/window/import-replace", TRUE, test_import_replace);
+  ADD ("/gui/window/preview-fonts", TRUE, test_preview_fonts);
   ADD ("/gui/window/screenshots", TRUE, test_screenshots);
 #undef ADD
 
