@@ -5,6 +5,7 @@
 
 #include "nb-application.h"
 
+#include "nb-finding.h"
 #include "nb-preview-page.h"
 #include "nb-render.h"
 
@@ -19,12 +20,15 @@ struct _NbPreviewPage
   GtkBox *pages_box;
   GtkScrolledWindow *scroller;
   GtkLabel *count_label;
+  GtkWidget *errors_box;
+  GtkLabel *errors_label;
 
   NbReport *report;
   gulong changed_id;
   NbRender *render;
   gboolean dirty;
   guint update_id;
+  guint n_errors;         /* shown once the page is */
 };
 
 G_DEFINE_FINAL_TYPE (NbPreviewPage, nb_preview_page, ADW_TYPE_BIN)
@@ -124,9 +128,12 @@ report_changed_cb (NbReport *report, guint what, guint index, NbPreviewPage *sel
   schedule_update (self);
 }
 
+static void show_errors (NbPreviewPage *self);
+
 static void
 map_cb (GtkWidget *widget, NbPreviewPage *self)
 {
+  show_errors (self);
   if (self->dirty)
     {
       g_clear_handle_id (&self->update_id, g_source_remove);
@@ -164,6 +171,8 @@ nb_preview_page_class_init (NbPreviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, pages_box);
   gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, errors_box);
+  gtk_widget_class_bind_template_child (widget_class, NbPreviewPage, errors_label);
 }
 
 static void
@@ -216,6 +225,48 @@ nb_preview_page_invalidate (NbPreviewPage *self)
   /* an idle, so that a family name typed letter by letter is laid out
    * once a keystroke, not once a settings key */
   self->update_id = g_idle_add (update_cb, self);
+}
+
+static void
+show_errors (NbPreviewPage *self)
+{
+  guint n_errors = self->n_errors;
+
+  if (n_errors > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u error not yet corrected: see the findings (F9) before printing",
+                                                            "%u errors not yet corrected: see the findings (F9) before printing",
+                                                            n_errors), n_errors);
+
+      if (g_strcmp0 (gtk_label_get_text (self->errors_label), text) != 0)
+        gtk_label_set_text (self->errors_label, text);
+    }
+  if (gtk_widget_get_visible (self->errors_box) != (n_errors > 0))
+    gtk_widget_set_visible (self->errors_box, n_errors > 0);
+}
+
+/* Says, beside Print and Export, how many errors the pages still show:
+ * what gets sealed should add up. While the page is hidden it waits: a
+ * label of a hidden page that changes size on every keystroke would still
+ * make the window lay itself out again. */
+void
+nb_preview_page_show_findings (NbPreviewPage *self, GPtrArray *findings)
+{
+  g_return_if_fail (NB_IS_PREVIEW_PAGE (self));
+  g_return_if_fail (findings != NULL);
+
+  self->n_errors = nb_findings_count (findings, NB_SEVERITY_ERROR);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_errors (self);
+}
+
+const char *
+nb_preview_page_get_errors_text (NbPreviewPage *self)
+{
+  g_return_val_if_fail (NB_IS_PREVIEW_PAGE (self), NULL);
+  show_errors (self);
+  return gtk_widget_get_visible (self->errors_box) ? gtk_label_get_text (self->errors_label) : NULL;
 }
 
 guint

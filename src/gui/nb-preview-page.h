@@ -20,6 +20,11 @@ void       nb_preview_page_set_report  (NbPreviewPage *self,
 void       nb_preview_page_update      (NbPreviewPage *self);
 /* The typefaces changed: lays out again now if shown, else when shown. */
 void       nb_preview_page_invalidate  (NbPreviewPage *self);
+/* Says how many errors the report still has, beside Print and Export */
+void       nb_preview_page_show_findings (NbPreviewPage *self,
+                                          GPtrArray     *findings);
+/* What it says about them, or NULL when there is none */
+const char *nb_preview_page_get_errors_text (NbPreviewPage *self);
 guint      nb_preview_page_get_n_pages (NbPreviewPage *self);
 /* Scrolls so that page @page (from 0) is at the top. */
 void       nb_preview_page_scroll_to   (NbPreviewPage *self,

@@ -39,9 +39,9 @@ struct _NbTablePage
   GtkLabel *title_label;
   GtkLabel *note_label;
   GtkWidget *totals_button;
-  GtkWidget *summary_box;
-  GtkImage *summary_icon;
-  GtkInscription *summary_label;
+  GtkStack *summary_stack;         /* "success", "warning", "error" */
+  GtkInscription *warning_summary;
+  GtkInscription *error_summary;
   GtkGrid *grid;
   GtkImage *message_icon;
   /* an inscription, not a label: its size does not follow its text, so a

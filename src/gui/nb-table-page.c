@@ -660,9 +660,9 @@ nb_table_page_class_init (NbTablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, note_label);
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, totals_button);
-  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_box);
-  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_icon);
-  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, summary_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, warning_summary);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, error_summary);
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, grid);
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, NbTablePage, message_label);
@@ -734,6 +734,8 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
   g_autoptr(GPtrArray) messages = NULL;
   guint n_errors = 0, n_warnings = 0;
   g_autofree char *summary = NULL;
+  const char *state = "success";
+  GtkInscription *inscription = NULL;
 
   g_return_if_fail (NB_IS_TABLE_PAGE (self));
   g_return_if_fail (findings != NULL);
@@ -796,42 +798,50 @@ nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable 
     }
 
   if (n_errors > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    {
+      state = "error";
+      inscription = self->error_summary;
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u error in this table: the cell is marked in red. "
                                             "Point at it or move the cursor into it to see by how much it is off.",
                                             "%u errors in this table: the cells are marked in red. "
                                             "Point at one or move the cursor into it to see by how much it is off.",
-                                            n_errors), n_errors);
+                                              n_errors), n_errors);
+    }
   else if (n_warnings > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "The sums add up; %u warning to look at in the findings (F9).",
-                                            "The sums add up; %u warnings to look at in the findings (F9).",
-                                            n_warnings), n_warnings);
-  else
-    summary = g_strdup (_("Every sum in this table adds up."));
-  /* Only what changed: a style change costs a restyle of the subtree.
-   * The summary is an inscription, whose size does not follow its text:
-   * a count that changes does not lay the page out again. */
-  if (g_strcmp0 (gtk_inscription_get_text (self->summary_label), summary) != 0)
     {
-      gtk_inscription_set_text (self->summary_label, summary);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_label),
+      state = "warning";
+      inscription = self->warning_summary;
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The sums add up; %u warning to look at in the findings (F9).",
+                                              "The sums add up; %u warnings to look at in the findings (F9).",
+                                              n_warnings), n_warnings);
+    }
+  /* Only what changed. The counts are inscriptions, whose size does not
+   * follow their text: a count that changes is only drawn again. */
+  if (inscription != NULL && g_strcmp0 (gtk_inscription_get_text (inscription), summary) != 0)
+    {
+      gtk_inscription_set_text (inscription, summary);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (inscription),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
     }
-  {
-    const char *state = n_errors > 0 ? "error" : n_warnings > 0 ? "warning" : "success";
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->summary_stack), state) != 0)
+    gtk_stack_set_visible_child_name (self->summary_stack, state);
+}
 
-    if (!gtk_widget_has_css_class (self->summary_box, state))
-      {
-        const char *classes[] = { "nb-summary", state, NULL };
+const char *
+nb_table_page_get_summary (NbTablePage *self)
+{
+  const char *state;
 
-        gtk_widget_set_css_classes (self->summary_box, classes);
-        gtk_image_set_from_icon_name (self->summary_icon,
-                                      n_errors > 0 ? "dialog-error-symbolic"
-                                      : n_warnings > 0 ? "dialog-warning-symbolic"
-                                      : "emblem-ok-symbolic");
-      }
-  }
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
+
+  state = gtk_stack_get_visible_child_name (self->summary_stack);
+  if (g_strcmp0 (state, "error") == 0)
+    return gtk_inscription_get_text (self->error_summary);
+  if (g_strcmp0 (state, "warning") == 0)
+    return gtk_inscription_get_text (self->warning_summary);
+  return _("Every sum in this table adds up.");
 }
 
 gboolean

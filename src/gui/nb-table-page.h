@@ -41,6 +41,8 @@ gboolean   nb_table_page_key            (NbTablePage     *self,
 void       nb_table_page_commit         (NbTablePage  *self);
 /* What the bar under the table says */
 const char *nb_table_page_get_message   (NbTablePage  *self);
+/* What the line above the table says: its errors, else its warnings */
+const char *nb_table_page_get_summary   (NbTablePage  *self);
 /* How the cell is marked: an error (also a refused text), a warning */
 NbCellMark  nb_table_page_get_cell_mark (NbTablePage *self,
                                          guint        cell);

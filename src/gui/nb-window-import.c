@@ -170,26 +170,6 @@ describe_problem (NbImportProblem *problem)
                            : g_strdup (problem->message);
 }
 
-/* The lines of the problems, "12, 15, 40", for the message that says
- * why nothing can be stored. */
-static char *
-problem_lines (GPtrArray *problems)
-{
-  GString *lines = g_string_new (NULL);
-
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      NbImportProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->line == 0)
-        continue;
-      if (lines->len > 0)
-        g_string_append (lines, ", ");
-      g_string_append_printf (lines, "%u", problem->line);
-    }
-  return g_string_free (lines, FALSE);
-}
-
 static GtkWidget *
 build_preview (Preview *preview)
 {
@@ -264,15 +244,12 @@ build_preview (Preview *preview)
 
   if (!preview->complete)
     {
-      g_autofree char *lines = problem_lines (preview->problems);
-      g_autofree char *text = NULL;
-
-      if (lines[0] != '\0')
-        text = g_strdup_printf (_("Nothing can be stored from this file: the figures of some rows could not be placed with certainty (lines %s). Correct those rows in the file and import it again, or type the figures by hand."),
-                                lines);
-      else
-        text = g_strdup (_("Nothing can be stored from this file: some figures could not be placed with certainty. Correct the file and import it again, or type the figures by hand."));
-      gtk_box_append (GTK_BOX (box), new_label (text, "error"));
+      /* The list above says which rows; this says what follows. */
+      gtk_box_append (GTK_BOX (box),
+                      new_label (_("Nothing can be stored from this file: the figures of some rows could not be placed with certainty (see the lines above). Correct those rows in the file and import it again, or type the figures by hand."),
+                                 "error"));
+      /* nothing to choose for a file that cannot be stored */
+      gtk_widget_set_sensitive (list, FALSE);
     }
 
   preview->replace_note = new_label ("", "warning");
@@ -297,7 +274,7 @@ present_preview (NbWindow *self, GFile *file, NbReport *report, GPtrArray *probl
   heading = complete ? g_strdup_printf (_("Import “%s”?"), preview->basename)
                      : g_strdup_printf (_("“%s” Cannot Be Imported"), preview->basename);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   complete ? _("This is what was read from the file. Nothing is stored until you import it.")
+                                   complete ? _("This is what was read from the file. Nothing is stored before you confirm.")
                                             : _("This is what was read from the file."));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "nb-preview", preview, preview_free);

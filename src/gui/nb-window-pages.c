@@ -61,6 +61,8 @@ nb_window_show_findings_on (NbWindow *self, GtkWidget *page)
     nb_text_page_show_findings (NB_TEXT_PAGE (page), self->findings, self->acks);
   else if (NB_IS_INFO_PAGE (page))
     nb_info_page_show_findings (NB_INFO_PAGE (page), self->findings, self->acks);
+  else if (NB_IS_PREVIEW_PAGE (page))
+    nb_preview_page_show_findings (NB_PREVIEW_PAGE (page), self->findings);
 }
 
 /* Pages are built when first needed (or in an idle after the window is

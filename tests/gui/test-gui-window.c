@@ -316,6 +316,17 @@ test_error_marks (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (figure (fixture, "t3.new.natural"), ==, 15);
   g_assert_true (is_error (total));
   g_assert_true (is_error (natural));
+  /* The preview warns before anything is printed. */
+  {
+    NbPreviewPage *preview = NB_PREVIEW_PAGE (nb_window_get_page (fixture->window, "preview"));
+    const char *warning = nb_preview_page_get_errors_text (preview);
+    g_autofree char *count = g_strdup_printf ("%u errors not yet corrected",
+                                              nb_findings_count (nb_window_get_findings (fixture->window),
+                                                                 NB_SEVERITY_ERROR));
+
+    g_assert_nonnull (warning);
+    g_assert_nonnull (strstr (warning, count));
+  }
   /* …and painted where the clerk looks (once the page has faded in). */
   nb_window_show_page (fixture->window, "s2");
   wait_ms (400);
@@ -328,6 +339,7 @@ test_error_marks (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (tooltip, "20"));
   g_assert_nonnull (strstr (tooltip, "19"));
   g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), >=, 1);
+  g_assert_nonnull (strstr (nb_table_page_get_summary (table_page (fixture, 3)), "in this table"));
   g_assert_cmpuint (nb_window_get_badge (fixture->window, "s1"), ==, 0);
   g_assert_cmpuint (nb_window_get_badge (fixture->window, "s3"), ==, 0);
 
@@ -345,6 +357,10 @@ test_error_marks (Fixture *fixture, gconstpointer data)
   g_assert_false (looks_red (total));
   g_assert_null (nb_table_page_get_cell_message (table_page (fixture, 3), cell ("t3.new.total")));
   g_assert_cmpuint (nb_window_get_badge (fixture->window, "s2"), ==, 0);
+  g_assert_cmpstr (nb_table_page_get_summary (table_page (fixture, 3)), ==,
+                   "Every sum in this table adds up.");
+  g_assert_null (nb_preview_page_get_errors_text (NB_PREVIEW_PAGE (nb_window_get_page (fixture->window,
+                                                                                      "preview"))));
 }
 
 static void
@@ -944,12 +960,12 @@ test_import_incomplete (Fixture *fixture, gconstpointer data)
   text = dialog_text (dialog);
   g_test_message ("%s", text);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
-  /* the rows that were not placed, by line, in the list and in the
-   * message that says why nothing can be stored */
+  /* the rows that were not placed, by line, and why nothing can be
+   * stored */
   g_assert_nonnull (strstr (text, "Line 39:"));
   g_assert_nonnull (strstr (text, "Line 48:"));
   g_assert_nonnull (strstr (text, "4.保护第三方合法权益"));
-  g_assert_nonnull (strstr (text, "lines 23, 39, 48"));
+  g_assert_nonnull (strstr (text, "Nothing can be stored from this file"));
 
   /* Responding anyway (a stray Enter) stores nothing. */
   respond (dialog, "import");
