@@ -31,8 +31,9 @@ struct _NbWindow
   GtkListBox *report_list;
   GtkWidget *switcher_row;
   GtkToggleButton *findings_button;
-  GtkImage *findings_icon;
-  GtkInscription *findings_label;
+  GtkStack *findings_stack;   /* "none", "warning", "error" */
+  GtkInscription *findings_warnings;
+  GtkInscription *findings_errors;
   GtkStack *main_stack;
   AdwFlap *flap;
   AdwViewStack *view_stack;

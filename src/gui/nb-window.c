@@ -73,7 +73,7 @@ update_findings_button (NbWindow *self)
   GtkWidget *button = GTK_WIDGET (self->findings_button);
   static const char *const states[] = { "error", "warning" };
   const char *state = NULL;
-  const char *icon = "emblem-ok-symbolic";
+  GtkInscription *inscription = NULL;
 
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -89,14 +89,14 @@ update_findings_button (NbWindow *self)
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
                                n_errors);
       state = "error";
-      icon = "dialog-error-symbolic";
+      inscription = self->findings_errors;
     }
   else if (n_warnings > 0)
     {
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
                                             n_warnings), n_warnings);
       state = "warning";
-      icon = "dialog-warning-symbolic";
+      inscription = self->findings_warnings;
     }
   else
     count = g_strdup (_("No errors"));
@@ -110,16 +110,16 @@ update_findings_button (NbWindow *self)
         else
           gtk_widget_remove_css_class (button, states[i]);
       }
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (self->findings_icon), "nb-icon"), icon) != 0)
+  if (inscription != NULL && g_strcmp0 (gtk_inscription_get_text (inscription), count) != 0)
+    gtk_inscription_set_text (inscription, count);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->findings_stack),
+                 state ? state : "none") != 0)
+    gtk_stack_set_visible_child_name (self->findings_stack, state ? state : "none");
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "nb-count"), count) != 0)
     {
-      gtk_image_set_from_icon_name (self->findings_icon, icon);
-      g_object_set_data (G_OBJECT (self->findings_icon), "nb-icon", (gpointer) icon);
-    }
-  if (g_strcmp0 (gtk_inscription_get_text (self->findings_label), count) != 0)
-    {
-      gtk_inscription_set_text (self->findings_label, count);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      count, -1);
+      g_object_set_data_full (G_OBJECT (button), "nb-count", g_steal_pointer (&count), g_free);
     }
 }
 
@@ -483,8 +483,9 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, report_list);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_button);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_icon);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_warnings);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_errors);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, view_stack);

@@ -58,7 +58,7 @@ gcc -O2 -o "$tmp/adw_floor" "$perf/adw_floor.c" $(pkg-config --cflags --libs lib
 
 # The same report three ways
 cp "$report" "$tmp/report.txt"
-/usr/bin/python3 "$perf/build_docx.py" "$tmp/report.txt" "$tmp/report.docx" >/dev/null ||
+/usr/bin/python3 "$perf/build_docx.py" "$tmp/report.txt" "$tmp/report.docx" >/dev/null 2>&1 ||
   skip "cannot build the .docx"
 "$cli" import --db="$tmp/nianbao.db" "$tmp/report.txt" >/dev/null || { echo "import failed"; exit 1; }
 
