@@ -161,7 +161,7 @@ static void
 test_help (Fixture *f, gconstpointer data)
 {
   const char *commands[] = { "import", "export", "check", "set", "list", "history", "verify",
-                             "new-year", "compare", "aggregate" };
+                             "new-year", "compare", "aggregate", "status", "rename-organ" };
   g_autofree char *out = NULL;
 
   g_assert_cmpint (run (&out, NULL, "--help"), ==, 0);
@@ -195,7 +195,11 @@ test_sample_round_trip (Fixture *f, gconstpointer data)
   original = nb_json_read_file (sample_path (), NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (out, nb_report_get_organ_name (original)));
+  g_assert_nonnull (strstr (out, "\tdraft\t"));
+  g_assert_null (strstr (out, "error(s)"));
+  g_assert_cmpint (run (&out, NULL, "list", "--findings", "--db", f->db), ==, 0);
   g_assert_nonnull (strstr (out, "0 error(s)"));
+  g_assert_nonnull (strstr (out, " open\t"));
 
   {
     g_autofree char *year = g_strdup_printf ("%u", nb_report_get_year (original));
@@ -576,6 +580,190 @@ test_check_text (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out, "No reports stored yet."));
 }
 
+#define SAMPLE_ORGAN "临川市青溪区柳塘街道办事处"
+
+/* status: shown, set, garbage refused; a final year refuses set and import */
+static void
+test_status (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "import", "--db", f->db, sample_path ()), ==, 0);
+  g_assert_cmpint (run (&out, NULL, "status", "--db", f->db, "--organ", SAMPLE_ORGAN, "--year", "2024"), ==, 0);
+  g_assert_nonnull (strstr (out, "draft"));
+
+  /* garbage */
+  g_assert_cmpint (run (NULL, &err, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "sealed"), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown status “sealed”"));
+  g_assert_cmpint (run (NULL, &err, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "final", "draft"), ==, 2);
+  g_assert_cmpint (run (NULL, &err, "status", "--db", f->db, "--year", "2024", "final"), ==, 2);
+  g_assert_nonnull (strstr (err, "--organ"));
+  g_assert_cmpint (run (NULL, &err, "status", "--db", f->db, "--organ", "无此机关",
+                        "--year", "2024", "final"), ==, 1);
+  g_assert_nonnull (strstr (err, "无此机关"));
+  g_assert_cmpint (run (NULL, &err, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2023"), ==, 1);
+
+  g_assert_cmpint (run (&out, NULL, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "final"), ==, 0);
+  g_assert_nonnull (strstr (out, "Marked"));
+  g_assert_nonnull (strstr (out, "final"));
+  g_assert_cmpint (run (&out, NULL, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "final"), ==, 0);
+  g_assert_nonnull (strstr (out, "already final"));
+  g_assert_cmpint (run (&out, NULL, "list", "--db", f->db), ==, 0);
+  g_assert_nonnull (strstr (out, "\tfinal\t"));
+
+  /* sealed: set and import exit 1 with the message, nothing stored */
+  before = file_checksum (f->db);
+  g_assert_cmpint (run (NULL, &err, "set", "--db", f->db, "--organ", SAMPLE_ORGAN, "--year", "2024",
+                        "t3.new.natural", "5"), ==, 1);
+  g_assert_nonnull (strstr (err, "final (sealed)"));
+  g_assert_cmpint (run (NULL, &err, "import", "--replace", "--db", f->db, sample_path ()), ==, 1);
+  g_assert_nonnull (strstr (err, "final (sealed)"));
+  after = file_checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (run (&out, NULL, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "draft"), ==, 0);
+  g_assert_nonnull (strstr (out, "draft"));
+  g_assert_cmpint (run (NULL, NULL, "set", "--db", f->db, "--organ", SAMPLE_ORGAN, "--year", "2024",
+                        "t3.new.natural", "5"), ==, 0);
+  g_assert_cmpint (run (&out, NULL, "history", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "--cell", "status"), ==, 0);
+  g_assert_nonnull (strstr (out, "draft → final"));
+  g_assert_nonnull (strstr (out, "final → draft"));
+}
+
+static void
+test_rename_organ (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "import", "--db", f->db, sample_path ()), ==, 0);
+  before = file_checksum (f->db);
+  g_assert_cmpint (run (NULL, &err, "rename-organ", "--db", f->db, "--organ", SAMPLE_ORGAN), ==, 2);
+  g_assert_nonnull (strstr (err, "--to"));
+  g_assert_cmpint (run (NULL, &err, "rename-organ", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--to", "  "), ==, 2);
+  g_assert_cmpint (run (NULL, &err, "rename-organ", "--db", f->db, "--to", "新"), ==, 2);
+  g_assert_cmpint (run (NULL, &err, "rename-organ", "--db", f->db, "--organ", "无此机关",
+                        "--to", "新"), ==, 1);
+  g_assert_nonnull (strstr (err, "无此机关"));
+  after = file_checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (run (NULL, NULL, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "final"), ==, 0);
+  g_assert_cmpint (run (NULL, &err, "rename-organ", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--to", "柳塘街道"), ==, 1);
+  g_assert_nonnull (strstr (err, "final"));
+  g_assert_cmpint (run (NULL, NULL, "status", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--year", "2024", "draft"), ==, 0);
+
+  g_assert_cmpint (run (&out, NULL, "rename-organ", "--db", f->db, "--organ", SAMPLE_ORGAN,
+                        "--to", "柳塘街道"), ==, 0);
+  g_assert_nonnull (strstr (out, "柳塘街道"));
+  g_assert_cmpint (run (&out, NULL, "list", "--db", f->db), ==, 0);
+  g_assert_null (strstr (out, SAMPLE_ORGAN));
+  g_assert_nonnull (strstr (out, "柳塘街道\t2024"));
+  g_assert_cmpint (run (&out, NULL, "history", "--db", f->db, "--organ", "柳塘街道",
+                        "--year", "2024", "--cell", "organ.name"), ==, 0);
+  g_assert_nonnull (strstr (out, SAMPLE_ORGAN " → 柳塘街道"));
+
+  /* the old name again, imported: renaming onto it clashes */
+  g_assert_cmpint (run (NULL, NULL, "import", "--db", f->db, sample_path ()), ==, 0);
+  g_assert_cmpint (run (NULL, &err, "rename-organ", "--db", f->db, "--organ", "柳塘街道",
+                        "--to", SAMPLE_ORGAN), ==, 1);
+  g_assert_nonnull (strstr (err, "already has a report for 2024"));
+}
+
+/* "-5" reaches the number parser, not the option parser */
+static void
+test_set_negative (Fixture *f, gconstpointer data)
+{
+  const char *values[] = { "-5", "-0.5", "-５" };
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "import", "--db", f->db, sample_path ()), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *before = file_checksum (f->db);
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (run (NULL, &err, "set", "--db", f->db, "--organ", SAMPLE_ORGAN, "--year", "2024",
+                            "t3.new.natural", values[i]), ==, 2);
+      g_assert_null (strstr (err, "Unknown option"));
+      g_assert_nonnull (strstr (err, "自然人"));
+      after = file_checksum (f->db);
+      g_assert_cmpstr (before, ==, after);
+    }
+  g_assert_nonnull (strstr (err, "negative"));
+  /* the value before the options works too, and a real option still is one */
+  g_assert_cmpint (run (NULL, &err, "set", "t3.new.natural", "-5", "--db", f->db,
+                        "--organ", SAMPLE_ORGAN, "--year", "2024"), ==, 2);
+  g_assert_nonnull (strstr (err, "negative"));
+  g_assert_cmpint (run (NULL, &err, "set", "--db", f->db, "--organ", SAMPLE_ORGAN, "--year", "2024",
+                        "-x", "t3.new.natural", "5"), ==, 2);
+  g_assert_cmpint (run (&out, NULL, "set", "--db", f->db, "--organ", SAMPLE_ORGAN, "--year", "2024",
+                        "t3.new.natural", "5"), ==, 0);
+}
+
+/* JSON is known by what the file holds, not by its name */
+static void
+test_json_by_content (Fixture *f, gconstpointer data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *txt = g_build_filename (f->dir, "report.txt", NULL);
+  g_autofree char *bom = g_build_filename (f->dir, "bom.data", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "notes.json", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.txt", NULL);
+  g_autofree char *with_bom = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  const char *dir = g_getenv ("NIANBAO_FIXTURES");
+
+  g_assert_true (g_file_get_contents (sample_path (), &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (txt, contents, -1, NULL));
+  with_bom = g_strconcat ("\xEF\xBB\xBF \n\t", contents, NULL);
+  g_assert_true (g_file_set_contents (bom, with_bom, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "这不是年度报告。\n只是几句话。\n", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "  {\"organ\": ", -1, NULL));
+
+  g_assert_cmpint (run (&out, &err, "check", txt, bom), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "import", "--db", f->db, txt), ==, 0);
+  /* a text in a .json is read as a text: the importer's message, not JSON's */
+  g_assert_cmpint (run (NULL, &err, "check", bad), ==, 2);
+  g_assert_nonnull (strstr (err, "notes.json"));
+  g_assert_null (strstr (err, "JSON"));
+  /* a broken JSON in a .txt gets the JSON reader's message */
+  g_assert_cmpint (run (NULL, &err, "check", broken), ==, 2);
+  g_assert_nonnull (strstr (err, "broken.txt"));
+  g_test_message ("%s", err);
+
+  if (dir != NULL)
+    {
+      g_autofree char *published = g_build_filename (dir, "huaian-2024.txt", NULL);
+      g_autofree char *renamed = g_build_filename (f->dir, "huaian.json", NULL);
+      g_autofree char *text = NULL;
+
+      if (g_file_get_contents (published, &text, NULL, NULL))
+        {
+          g_assert_true (g_file_set_contents (renamed, text, -1, NULL));
+          g_assert_cmpint (run (NULL, &err, "import", "--db", f->db, renamed), ==, 0);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -593,6 +781,10 @@ main (int argc, char **argv)
   ADD ("/cli/chinese", test_chinese);
   ADD ("/cli/import-text", test_import_text);
   ADD ("/cli/check-text", test_check_text);
+  ADD ("/cli/status", test_status);
+  ADD ("/cli/rename-organ", test_rename_organ);
+  ADD ("/cli/set-negative", test_set_negative);
+  ADD ("/cli/json-by-content", test_json_by_content);
 #undef ADD
 
   return g_test_run ();

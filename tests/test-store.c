@@ -3,6 +3,8 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -1683,6 +1685,403 @@ test_unwritable (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_entries (locked), ==, 0);
 }
 
+/* ---- status, rename, read-only, leftovers ---- */
+
+static guint
+count_field (NbStore *store, const char *organ, guint year, const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) edits = nb_store_history (store, organ, year, field, &error);
+
+  g_assert_no_error (error);
+  return edits->len;
+}
+
+/* What a refused change must leave alone: the file, its -wal, the log. */
+static char *
+dup_state (NbStore *store, const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *main_sum = file_checksum (path);
+  g_autofree char *wal_sum = g_file_test (wal, G_FILE_TEST_EXISTS) ? file_checksum (wal) : g_strdup ("-");
+
+  return g_strdup_printf ("%s %s %" G_GINT64_FORMAT, main_sum, wal_sum,
+                          query_int (nb_store_get_db (store), "SELECT count(*) FROM edits"));
+}
+
+static void
+test_status (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(NbReport) report = make_report ("封存局", 2024, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const NbStoreEdit *edit;
+  gint64 revision;
+
+  save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+  g_assert_cmpstr (nb_store_get_status (store, "封存局", 2024, &error), ==, NB_STORE_STATUS_DRAFT);
+  g_assert_no_error (error);
+  revision = nb_store_get_revision (store, "封存局", 2024, NULL);
+
+  /* garbage */
+  g_assert_false (nb_store_set_status (store, "封存局", 2024, "sealed", "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (nb_store_set_status (store, "封存局", 2024, NULL, "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (nb_store_set_status (store, "无此局", 2024, NB_STORE_STATUS_FINAL, "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (nb_store_get_status (store, "封存局", 2023, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_field (store, "封存局", 2024, "status"), ==, 0);
+
+  g_assert_true (nb_store_set_status (store, "封存局", 2024, NB_STORE_STATUS_FINAL, "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_store_get_status (store, "封存局", 2024, NULL), ==, NB_STORE_STATUS_FINAL);
+  /* sealing is no change of the data: the revision stays */
+  g_assert_cmpint (nb_store_get_revision (store, "封存局", 2024, NULL), ==, revision);
+  /* marking it final again changes and logs nothing */
+  g_assert_true (nb_store_set_status (store, "封存局", 2024, NB_STORE_STATUS_FINAL, "test", &error));
+  g_assert_cmpuint (count_field (store, "封存局", 2024, "status"), ==, 1);
+
+  /* every change is refused, and nothing changes */
+  before = dup_state (store, fixture->path);
+  nb_report_set_figure (report, 0, 4242);
+  g_assert_false (nb_store_save (store, report, NB_STORE_SAVE_ANY, "editor", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "封存局"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_false (nb_store_save (store, report, NB_STORE_SAVE_REPLACE, "import", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (nb_store_acknowledge (store, "封存局", 2024, "W1:x", "on purpose", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (nb_store_rename_organ (store, "封存局", "新封存局", "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  after = dup_state (store, fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autoptr(NbReport) stored = nb_store_load (store, "封存局", 2024, NULL);
+    gint64 value = 0;
+
+    nb_report_get_figure (stored, 0, &value);
+    g_assert_cmpint (value, !=, 4242);
+    g_assert_nonnull (nb_store_get_acks (store, "封存局", 2024, NULL));
+  }
+
+  /* printing a sealed report again is normal */
+  g_assert_true (nb_store_record_export (store, "封存局", 2024, revision,
+                                         "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                                         "{}", &error));
+  g_assert_no_error (error);
+
+  /* a draft again: changes go through */
+  g_assert_true (nb_store_set_status (store, "封存局", 2024, NB_STORE_STATUS_DRAFT, "cli", &error));
+  g_assert_no_error (error);
+  save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  g_assert_cmpint (nb_store_get_revision (store, "封存局", 2024, NULL), ==, revision + 1);
+
+  edits = nb_store_history (store, "封存局", 2024, "status", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (edits->len, ==, 2);
+  edit = g_ptr_array_index (edits, 0);
+  g_assert_cmpstr (edit->old_value, ==, "draft");
+  g_assert_cmpstr (edit->new_value, ==, "final");
+  g_assert_cmpstr (edit->source, ==, "test");
+  edit = g_ptr_array_index (edits, 1);
+  g_assert_cmpstr (edit->old_value, ==, "final");
+  g_assert_cmpstr (edit->new_value, ==, "draft");
+  g_assert_cmpstr (edit->source, ==, "cli");
+
+  /* the log's status rows do not disturb the rebuilt revisions */
+  {
+    g_autoptr(NbReport) old = nb_store_load_revision (store, "封存局", 2024, revision, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (nb_report_has_figure (old, 5));
+  }
+  /* the status survives a reopen, and shows in the list */
+  g_assert_true (nb_store_set_status (store, "封存局", 2024, NB_STORE_STATUS_FINAL, "cli", NULL));
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  {
+    g_autoptr(GPtrArray) list = nb_store_list (store, NULL);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (((NbStoreEntry *) g_ptr_array_index (list, 0))->status, ==, "final");
+  }
+}
+
+static void
+test_rename (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(NbStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) acks = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *organ = NULL;
+  const char *sum = "aa112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  const char *blanks[] = { "", "   ", "\t\n" };
+  guint year = 0;
+  gint64 revision;
+
+  for (guint y = 2022; y <= 2024; y++)
+    {
+      g_autoptr(NbReport) report = make_report (y == 2022 ? "新名局" : "旧名局", y, y);
+
+      save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+    }
+  {
+    g_autoptr(NbReport) clash = make_report ("撞名局", 2024, 7);
+
+    save_ok (store, clash, NB_STORE_SAVE_NEW, "import");
+  }
+  g_assert_true (nb_store_acknowledge (store, "旧名局", 2024, "W2:k", "known", NULL));
+  revision = nb_store_get_revision (store, "旧名局", 2024, NULL);
+  g_assert_true (nb_store_record_export (store, "旧名局", 2024, revision, sum, "{}", NULL));
+
+  /* garbage and refusals change nothing */
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_assert_false (nb_store_rename_organ (store, "旧名局", blanks[i], "test", &error));
+      g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_false (nb_store_rename_organ (store, "旧名局", NULL, "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (nb_store_rename_organ (store, "无此局", "别名", "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (nb_store_rename_organ (store, "旧名局", "撞名局", "test", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "2024"));
+  g_clear_error (&error);
+  g_assert_cmpint (nb_store_get_revision (store, "旧名局", 2024, NULL), ==, revision);
+  g_assert_cmpuint (count_field (store, "旧名局", 2024, "organ.name"), ==, 0);
+
+  /* into an organ that has other years */
+  g_assert_true (nb_store_rename_organ (store, "旧名局", "新名局", "cli", &error));
+  g_assert_no_error (error);
+  list = nb_store_list (store, NULL);
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < list->len; i++)
+    {
+      NbStoreEntry *entry = g_ptr_array_index (list, i);
+
+      g_assert_cmpstr (entry->organ, !=, "旧名局");
+      if (strcmp (entry->organ, "新名局") == 0)
+        g_ptr_array_add (names, entry);
+    }
+  g_assert_cmpuint (names->len, ==, 3);
+  g_assert_cmpint (nb_store_get_revision (store, "新名局", 2024, NULL), ==, revision + 1);
+  {
+    g_autoptr(NbReport) moved = nb_store_load (store, "新名局", 2024, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (nb_report_get_organ_name (moved), ==, "新名局");
+  }
+  acks = nb_store_get_acks (store, "新名局", 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (acks, "W2:k"), ==, "known");
+  g_assert_true (nb_store_find_export (store, sum, &organ, &year, NULL, NULL, NULL, &error));
+  g_assert_cmpstr (organ, ==, "新名局");
+  g_assert_cmpuint (year, ==, 2024);
+  {
+    g_autoptr(GPtrArray) edits = nb_store_history (store, "新名局", 2023, "organ.name", &error);
+    const NbStoreEdit *edit;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (edits->len, ==, 1);
+    edit = g_ptr_array_index (edits, 0);
+    g_assert_cmpstr (edit->old_value, ==, "旧名局");
+    g_assert_cmpstr (edit->new_value, ==, "新名局");
+    g_assert_cmpstr (edit->source, ==, "cli");
+    /* the whole log came along */
+    g_assert_cmpuint (count_field (store, "新名局", 2023, NULL), >, 10);
+  }
+  g_assert_null (nb_store_load (store, "旧名局", 2024, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* to a name nobody has: the organ row itself is renamed */
+  g_assert_true (nb_store_rename_organ (store, "撞名局", "独名局", "cli", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (nb_store_get_db (store),
+                              "SELECT count(*) FROM organs WHERE name = '撞名局'"), ==, 0);
+  {
+    g_autoptr(NbReport) report = nb_store_load (store, "独名局", 2024, &error);
+
+    g_assert_no_error (error);
+    /* a save of what was loaded under the new name goes to the same row */
+    nb_report_set_figure (report, 0, 77);
+    save_ok (store, report, NB_STORE_SAVE_ANY, "editor");
+  }
+  g_assert_cmpint (query_int (nb_store_get_db (store), "SELECT count(*) FROM reports"), ==, 4);
+  /* a name to itself changes nothing */
+  revision = nb_store_get_revision (store, "独名局", 2024, NULL);
+  g_assert_true (nb_store_rename_organ (store, "独名局", "独名局", "cli", &error));
+  g_assert_cmpint (nb_store_get_revision (store, "独名局", 2024, NULL), ==, revision);
+}
+
+/* An impostor: our application id and version, another program's columns.
+ * Refused on opening, before the switch to WAL writes a byte. */
+static void
+test_refuse_impostor (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("CREATE TABLE organs (x); CREATE TABLE reports (x); CREATE TABLE figures (x);"
+                     "CREATE TABLE parts (x); CREATE TABLE edits (x); CREATE TABLE acks (x);"
+                     "CREATE TABLE exports (x); PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                     NB_STORE_APPLICATION_ID, NB_STORE_SCHEMA_VERSION);
+
+  exec_raw (fixture->path, sql);
+  assert_refused (fixture->dir, fixture->path, NB_STORE_ERROR_CORRUPT);
+}
+
+/* What killed creations left beside the database goes at the next open;
+ * a file still locked by its creator stays. */
+static void
+test_leftovers (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *dead = g_strconcat (fixture->path, ".new-AbC123", NULL);
+  g_autofree char *dead_journal = g_strconcat (dead, "-journal", NULL);
+  g_autofree char *orphan = g_strconcat (fixture->path, ".new-Zz9999-journal", NULL);
+  g_autofree char *live = g_strconcat (fixture->path, ".new-LiVe00", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db.new-AbC123", NULL);
+  g_autoptr(NbStore) store = NULL;
+  int fd;
+
+  g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (dead_journal, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (orphan, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+  fd = g_open (live, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  store = open_store (fixture->path);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (fd);
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+}
+
+/* The body of the read-only test, in a process of its own that cannot
+ * write the folder: as "nobody" when the tests run as root (root writes
+ * anywhere a file mode forbids), as itself otherwise. */
+static void
+read_only_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  guint entries = count_entries (dir);
+
+  if (getuid () == 0)
+    {
+      /* the folder is root's, 0555: root's groups give no right to write either */
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
+  g_assert_cmpint (access (dir, W_OK), !=, 0);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_store_is_read_only (store));
+  list = nb_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  report = nb_store_load (store, "只读局", 2024, &error);
+  g_assert_no_error (error);
+  edits = nb_store_history (store, "只读局", 2024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (edits->len, >, 0);
+  g_assert_cmpstr (nb_store_get_status (store, "只读局", 2024, &error), ==, "draft");
+  g_assert_true (nb_store_find_export (store, "bb112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                                       NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  nb_report_set_figure (report, 0, 99);
+  g_assert_false (nb_store_save (store, report, NB_STORE_SAVE_ANY, "editor", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_false (nb_store_set_status (store, "只读局", 2024, "final", "cli", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (nb_store_acknowledge (store, "只读局", 2024, "k", "n", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (nb_store_rename_organ (store, "只读局", "别局", "cli", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (nb_store_record_export (store, "只读局", 2024, 1,
+                                          "cc112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                                          "{}", &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (nb_store_checkpoint (store, NULL));
+  g_clear_object (&store);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_entries (dir), ==, entries);
+}
+
+static void
+test_read_only (Fixture *fixture, gconstpointer data)
+{
+  const char *child = g_getenv ("NB_TEST_READ_ONLY_DB");
+
+  if (child != NULL)
+    {
+      read_only_child (child);
+      return;
+    }
+  {
+    g_autoptr(NbStore) store = open_store (fixture->path);
+    g_autoptr(NbReport) report = make_report ("只读局", 2024, 3);
+    gint64 revision;
+
+    save_ok (store, report, NB_STORE_SAVE_NEW, "import");
+    revision = nb_store_get_revision (store, "只读局", 2024, NULL);
+    g_assert_true (nb_store_record_export (store, "只读局", 2024, revision,
+                                           "bb112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                                           "{}", NULL));
+  }
+  /* closed: one file in WAL mode, no -wal or -shm beside it, as on a stick */
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  g_setenv ("NB_TEST_READ_ONLY_DB", fixture->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("NB_TEST_READ_ONLY_DB");
+  g_chmod (fixture->dir, 0700);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1730,6 +2129,11 @@ main (int argc, char *argv[])
   ADD ("moved/renamed", test_moved_renamed);
   ADD ("moved/replaced", test_moved_replaced);
   ADD ("moved/relative", test_moved_relative);
+  ADD ("status", test_status);
+  ADD ("rename", test_rename);
+  ADD ("refuse/impostor", test_refuse_impostor);
+  ADD ("leftovers", test_leftovers);
+  ADD ("read-only", test_read_only);
 
 #undef ADD
 

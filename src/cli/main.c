@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * nianbao-cli: the headless tool over the core — import, export, check,
- * set, list, history, verify, new-year, compare and aggregate.
+ * set, list, status, rename-organ, history, verify, new-year, compare and
+ * aggregate.
  *
  * Exit status: 0 success; 1 the operation failed or, for check, the report
  * has errors; 2 unusable input or usage; verify: 3 when a PDF matches
@@ -9,6 +10,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "cli-common.h"
+#include "cmd-status.h"
 #include "cmd-years.h"
 #include "nb-format.h"
 #include "nb-import.h"
@@ -24,7 +27,6 @@
 #include "nb-number.h"
 #include "nb-render.h"
 #include "nb-rules.h"
-#include "nb-similarity.h"
 #include "nb-store.h"
 
 typedef struct
@@ -35,6 +37,29 @@ typedef struct
   const char *summary;
 } Command;
 
+/* 1: the file starts (after blanks and a byte order mark) with “{”, as an
+ * exchange file does; 0: it does not; -1: it cannot be read. */
+static int
+sniff_json (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  guint8 head[4096];
+  gssize n;
+  gsize i = 0;
+
+  if (stream == NULL)
+    return -1;
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, error);
+  if (n < 0)
+    return -1;
+  if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+    i = 3;
+  while (i < (gsize) n && strchr (" \t\r\n", head[i]) != NULL && head[i] != '\0')
+    i++;
+  return i < (gsize) n && head[i] == '{' ? 1 : 0;
+}
+
 /* Reads a report from an exchange file (JSON) or a published report
  * (plain text or .docx). What the importer could not read is printed with
  * its line; a table it could not place with certainty makes the file
@@ -43,14 +68,27 @@ static NbReport *
 read_report_file (const char *path, GError **error)
 {
   g_autoptr(NbImportResult) result = NULL;
-  g_autofree char *head = NULL;
 
-  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
-    return nb_json_read_file (path, NULL, error);
+  /* By what the file holds, not its name: a report.txt may hold JSON, and
+   * a .json may be a published report saved under the wrong name. */
+  switch (sniff_json (path, error))
+    {
+    case 1:
+      return nb_json_read_file (path, NULL, error);
+    case -1:
+      return NULL;
+    default:
+      break;
+    }
 
   result = nb_import_file (path, error);
   if (result == NULL)
-    return NULL;
+    {
+      /* say which file, as the JSON reader does */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
+        g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
 
   for (guint i = 0; i < result->problems->len; i++)
     {
@@ -69,18 +107,6 @@ read_report_file (const char *path, GError **error)
       return NULL;
     }
   return g_steal_pointer (&result->report);
-}
-
-/* Every rule, and with last year known also W6: W6 compares whole texts,
- * too slow for the editor's keystroke path but right for a check. */
-static GPtrArray *
-check_report (NbReport *report, NbReport *previous)
-{
-  GPtrArray *findings = nb_rules_check (report, previous);
-
-  if (previous != NULL)
-    nb_similarity_check (report, previous, NB_SIMILARITY_DEFAULT_THRESHOLD, findings);
-  return findings;
 }
 
 /* ---- import ---- */
@@ -178,16 +204,63 @@ dup_file_name (const char *title, const char *suffix)
   return g_string_free (name, FALSE);
 }
 
+static gboolean opt_with_comparison;
+
+/* The years of the organ up to the report's, oldest first, for the
+ * appendix 附：与上年对比; NULL with a message when last year is not
+ * stored. */
+static GPtrArray *
+load_history (NbStore *store, NbReport *report, NbReport **previous)
+{
+  g_autoptr(GPtrArray) entries = nb_store_list (store, NULL);
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *organ = nb_report_get_organ_name (report);
+  guint year = nb_report_get_year (report);
+
+  *previous = NULL;
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      NbStoreEntry *entry = g_ptr_array_index (entries, i);
+      NbReport *loaded;
+
+      if (g_strcmp0 (entry->organ, organ) != 0 || entry->year > year)
+        continue;
+      loaded = entry->year == year ? g_object_ref (report)
+                                   : nb_store_load (store, organ, entry->year, NULL);
+      if (loaded == NULL)
+        continue;
+      if (entry->year + 1 == year)
+        *previous = loaded;
+      g_ptr_array_add (history, loaded);
+    }
+  if (*previous == NULL)
+    {
+      print_error (_("%s %u: last year’s report is not stored, so there is nothing to compare with"),
+                   organ, year - 1);
+      return NULL;
+    }
+  return g_steal_pointer (&history);
+}
+
 static int
 export_pdf (NbStore *store, NbReport *report, gint64 revision)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  NbRenderOptions options = { .tables_only = opt_tables_only };
   g_autofree char *sha256 = NULL;
   g_autofree char *data = nb_json_write (report);
   g_autofree char *title = nb_report_dup_title (report);
   g_autofree char *path = opt_output ? g_strdup (opt_output) : dup_file_name (title, ".pdf");
 
-  if (!nb_render_write_pdf (report, opt_tables_only, path, &sha256, &error))
+  if (opt_with_comparison)
+    {
+      history = load_history (store, report, &options.previous);
+      if (history == NULL)
+        return EXIT_FAILED;
+      options.history = history;
+    }
+  if (!nb_render_write_pdf_full (report, &options, path, &sha256, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILED;
@@ -210,6 +283,7 @@ cmd_export (int argc, char **argv)
     { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("json or pdf (default json)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE (JSON default: standard output)"), N_("FILE") },
     { "tables-only", 0, 0, G_OPTION_ARG_NONE, &opt_tables_only, N_("PDF with the three tables only"), NULL },
+    { "with-comparison", 0, 0, G_OPTION_ARG_NONE, &opt_with_comparison, N_("PDF with the appendix comparing it with last year and the trends of every stored year"), NULL },
     { "revision", 0, 0, G_OPTION_ARG_INT64, &opt_revision, N_("Export the report as it stood at an earlier revision (JSON)"), N_("N") },
     { NULL }
   };
@@ -226,6 +300,11 @@ cmd_export (int argc, char **argv)
   if (opt_format != NULL && strcmp (opt_format, "json") != 0 && strcmp (opt_format, "pdf") != 0)
     {
       print_error (_("unknown format “%s” (use json or pdf)"), opt_format);
+      return EXIT_UNUSABLE;
+    }
+  if (opt_with_comparison && g_strcmp0 (opt_format, "pdf") != 0)
+    {
+      print_error ("%s", _("--with-comparison is for a PDF (--format pdf)"));
       return EXIT_UNUSABLE;
     }
   if ((store = open_store ()) == NULL)
@@ -364,7 +443,7 @@ cmd_check (int argc, char **argv)
         }
       if (previous == NULL)
         previous = load_previous (store, report);
-      findings = check_report (report, previous);
+      findings = nb_rules_check_all (report, previous);
       acks = nb_store_get_acks (store, opt_organ, (guint) opt_year, NULL);
       title = report_title (report);
       if (opt_json)
@@ -406,7 +485,7 @@ cmd_check (int argc, char **argv)
          * year is the file of the same organ one year earlier. */
         if (opt_series)
           last_year = find_previous_in (reports, report);
-        findings = check_report (report, last_year);
+        findings = nb_rules_check_all (report, last_year);
         if (opt_json)
           add_check_result (builder, g_ptr_array_index (sources, i), report, findings);
         else
@@ -439,6 +518,40 @@ cmd_check (int argc, char **argv)
 
 /* ---- set ---- */
 
+/* "-5" would be taken for an unknown option: a VALUE that starts with a
+ * minus (or a full-width or other non-ASCII character after it) is kept
+ * from the option parser and put back afterwards, so that the number
+ * parser says what is wrong with it. */
+static char *
+hide_negative_value (int argc, char **argv, const char *mark)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *before = argv[i - 1];
+
+      if (strcmp (arg, "--") == 0)
+        break;
+      if (arg[0] != '-' || arg[1] == '-' || arg[1] == '\0' ||
+          !(g_ascii_isdigit (arg[1]) || arg[1] == '.' || arg[1] == ',' || (guchar) arg[1] >= 0x80))
+        continue;
+      if (strcmp (before, "--organ") == 0 || strcmp (before, "--year") == 0 ||
+          strcmp (before, "--db") == 0)
+        continue;
+      argv[i] = (char *) mark;
+      return (char *) arg;
+    }
+  return NULL;
+}
+
+static void
+restore_negative_value (int argc, char **argv, const char *mark, char *value)
+{
+  for (int i = 1; value != NULL && i < argc; i++)
+    if (argv[i] == mark)
+      argv[i] = value;
+}
+
 static int
 cmd_set (int argc, char **argv)
 {
@@ -452,11 +565,15 @@ cmd_set (int argc, char **argv)
   gint64 value;
   guint cell;
 
+  static const char mark[] = "\x01value";
+  char *negative = hide_negative_value (argc, argv, mark);
+
   if (!parse_options ("set", _("CELL VALUE"),
                       _("Set one figure of a stored report, read as a person would type it\n"
                         "(full-width digits, separators and spaces are fine; an empty VALUE clears it)."),
                       NULL, TRUE, &argc, &argv))
     return EXIT_UNUSABLE;
+  restore_negative_value (argc, argv, mark, negative);
   if (!require_report_options ())
     return EXIT_UNUSABLE;
   if (argc != 3)
@@ -499,7 +616,7 @@ cmd_set (int argc, char **argv)
 
   /* Say at once what the new value broke, as the editor would. */
   previous = load_previous (store, report);
-  findings = check_report (report, previous);
+  findings = nb_rules_check_all (report, previous);
   for (guint i = 0; i < findings->len; i++)
     {
       NbFinding *finding = g_ptr_array_index (findings, i);
@@ -510,56 +627,6 @@ cmd_set (int argc, char **argv)
             g_print ("  %s %s\n", finding->rule, finding->message);
             break;
           }
-    }
-  return EXIT_OK;
-}
-
-/* ---- list ---- */
-
-static int
-cmd_list (int argc, char **argv)
-{
-  g_autoptr(NbStore) store = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!parse_options ("list", "", _("List the stored organs and years with their status and findings."),
-                      NULL, FALSE, &argc, &argv))
-    return EXIT_UNUSABLE;
-  if ((store = open_store ()) == NULL)
-    return EXIT_UNUSABLE;
-  if ((entries = nb_store_list (store, &error)) == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILED;
-    }
-  if (entries->len == 0)
-    {
-      g_print ("%s\n", _("No reports stored yet."));
-      return EXIT_OK;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      NbStoreEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(NbReport) report = nb_store_load (store, entry->organ, entry->year, &error);
-      g_autoptr(NbReport) previous = NULL;
-      g_autoptr(GPtrArray) findings = NULL;
-
-      if (report == NULL)
-        {
-          print_error ("%s", error->message);
-          return EXIT_FAILED;
-        }
-      previous = load_previous (store, report);
-      findings = check_report (report, previous);
-      g_print (_("%s\t%u\t%s\trevision %" PRId64 "\t%u error(s), %u warning(s)\t%s\n"),
-               entry->organ, entry->year,
-               strcmp (entry->status, "final") == 0 ? _("final") : _("draft"),
-               entry->revision,
-               nb_findings_count (findings, NB_SEVERITY_ERROR),
-               nb_findings_count (findings, NB_SEVERITY_WARNING),
-               entry->updated);
     }
   return EXIT_OK;
 }
@@ -696,10 +763,12 @@ cmd_verify (int argc, char **argv)
 
 static const Command commands[] = {
   { "import", cmd_import, N_("FILE…"), N_("store reports from exchange files") },
-  { "export", cmd_export, N_("--organ NAME --year Y [--format json|pdf] [-o OUT]"), N_("write a stored report as JSON or PDF") },
+  { "export", cmd_export, N_("--organ NAME --year Y [--format json|pdf] [--with-comparison] [-o OUT]"), N_("write a stored report as JSON or PDF") },
   { "check", cmd_check, N_("FILE… | --organ NAME --year Y"), N_("check reports against the rules") },
   { "set", cmd_set, N_("--organ NAME --year Y CELL VALUE"), N_("set one figure as typed") },
-  { "list", cmd_list, "", N_("list stored organs and years") },
+  { "list", cmd_list, N_("[--findings]"), N_("list stored organs and years") },
+  { "status", cmd_status, N_("--organ NAME --year Y [draft|final]"), N_("show or set a year’s status") },
+  { "rename-organ", cmd_rename_organ, N_("--organ OLD --to NEW"), N_("rename an organ in every year") },
   { "history", cmd_history, N_("--organ NAME --year Y [--cell FIELD]"), N_("show the edit log") },
   { "verify", cmd_verify, N_("FILE.pdf"), N_("say which stored data a PDF was made from") },
   { "new-year", cmd_new_year, N_("--organ NAME --year Y"), N_("start a year from the year before") },

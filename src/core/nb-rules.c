@@ -8,6 +8,7 @@
 #include "nb-number.h"
 #include "nb-narrative.h"
 #include "nb-rules.h"
+#include "nb-similarity.h"
 
 /* The rules run on every keystroke, so the path on which nothing is wrong
  * allocates nothing but the returned array: figures are copied once into
@@ -782,4 +783,38 @@ nb_rules_check (NbReport *report, NbReport *previous)
   /* W4 reads the prose, which the importer's sentence patterns know best. */
   nb_narrative_check (report, findings);
   return findings;
+}
+
+GPtrArray *
+nb_rules_check_all (NbReport *report, NbReport *previous)
+{
+  GPtrArray *findings;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (previous == NULL || NB_IS_REPORT (previous), NULL);
+
+  findings = nb_rules_check (report, previous);
+  if (previous != NULL)
+    nb_similarity_check (report, previous, NB_SIMILARITY_DEFAULT_THRESHOLD, findings);
+  return findings;
+}
+
+/* An acknowledgement answers a warning ("yes, on purpose"); an error
+ * stays open until the figures are right. */
+guint
+nb_findings_count_open (GPtrArray *findings, GHashTable *acks)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (findings != NULL, 0);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == NB_SEVERITY_ERROR || acks == NULL ||
+          finding->key == NULL || !g_hash_table_contains (acks, finding->key))
+        n++;
+    }
+  return n;
 }

@@ -15,4 +15,15 @@ G_BEGIN_DECLS
 GPtrArray *nb_rules_check (NbReport *report,
                            NbReport *previous);
 
+/* Every rule including W6 (text copied from @previous), which compares
+ * whole texts: right for a check, too slow to repeat on each keystroke
+ * (the editor runs it when a text changes). @previous may be NULL. */
+GPtrArray *nb_rules_check_all (NbReport *report,
+                               NbReport *previous);
+
+/* The findings not acknowledged in @acks (finding key → note, may be
+ * NULL): errors always count, warnings only while unacknowledged. */
+guint      nb_findings_count_open (GPtrArray  *findings,
+                                   GHashTable *acks);
+
 G_END_DECLS

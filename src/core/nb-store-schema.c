@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nb-store-private.h"
 #include "nb-store-schema.h"
 
 #define HEADER_SIZE 100
@@ -93,15 +94,22 @@ static const char *const steps[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == NB_STORE_SCHEMA_VERSION);
 
-/* The tables each schema version must have; a file that claims the
- * version without them is damaged. */
+/* The tables each schema version must have, with the columns the store
+ * reads and writes; a file that claims the version without them is
+ * damaged, or another program's file in our clothes. */
 static const struct
 {
   const char *name;
   guint since;
+  const char *columns;
 } tables[] = {
-  { "organs", 1 }, { "reports", 1 }, { "figures", 1 }, { "parts", 1 },
-  { "edits", 1 }, { "acks", 2 }, { "exports", 2 },
+  { "organs", 1, "id, name, address, postcode, telephone, email, website" },
+  { "reports", 1, "id, organ_id, year, issued, preamble, status, revision, updated" },
+  { "figures", 1, "report_id, cell, value" },
+  { "parts", 1, "report_id, section, position, heading, body" },
+  { "edits", 1, "id, at, report_id, field, old, new, source, revision" },
+  { "acks", 2, "report_id, key, note, at" },
+  { "exports", 2, "id, report_id, revision, sha256, made_at, data" },
 };
 
 const char *
@@ -345,13 +353,39 @@ check_identity (sqlite3 *db, const char *path, gint64 *version, GError **error)
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (tables[i].since <= *version && !g_hash_table_contains (found, tables[i].name))
-      {
-        g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
-                     _("The database “%s” is damaged: the table “%s” is missing"),
-                     path, tables[i].name);
-        return FALSE;
-      }
+    {
+      g_autofree char *sql = NULL;
+
+      if (tables[i].since > *version)
+        continue;
+      if (!g_hash_table_contains (found, tables[i].name))
+        {
+          g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: the table “%s” is missing"),
+                       path, tables[i].name);
+          return FALSE;
+        }
+      /* Preparing reads the schema only. Found wanting here, on the
+       * read-only connection, a file is refused before anything (the
+       * switch to WAL) writes to it. */
+      sql = g_strdup_printf ("SELECT %s FROM \"%s\" LIMIT 0", tables[i].columns, tables[i].name);
+      rc = sqlite3_prepare_v3 (db, sql, -1, 0, &stmt, NULL);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ERROR)
+        {
+          nb_store_schema_set_error (error, db, rc, path);
+          return FALSE;
+        }
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: the table “%s” is not as Nianbao "
+                         "made it (%s)"),
+                       path, tables[i].name, sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -549,7 +583,7 @@ static gboolean
 create_database (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.new-XXXXXX", path);
+  g_autofree char *tmp = NULL;
   g_autofree char *tmp_journal = NULL;
   sqlite3 *db = NULL;
   gboolean ok = FALSE;
@@ -565,7 +599,7 @@ create_database (const char *path, GError **error)
                    dir, g_strerror (saved));
       return FALSE;
     }
-  fd = g_mkstemp (tmp);
+  fd = nb_store_make_locked_temporary (path, &tmp);
   if (fd < 0)
     {
       int saved = errno;
@@ -574,7 +608,7 @@ create_database (const char *path, GError **error)
                    _("Could not create the database “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  close (fd);
+  /* @fd stays open to the end: it holds the lock */
   tmp_journal = g_strdup_printf ("%s-journal", tmp);
 
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
@@ -595,6 +629,7 @@ create_database (const char *path, GError **error)
     }
   g_unlink (tmp);
   g_unlink (tmp_journal);
+  close (fd);
   return ok;
 }
 
@@ -666,6 +701,65 @@ fail:
   return NULL;
 }
 
+/* Whether SQLite may write the file and make its -wal and -shm beside it.
+ * access() also knows a read-only mount, where root may not write either. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+}
+
+/* Read-only media or folder. A WAL database needs its -shm beside it even
+ * to be read: SQLite 3.40 reads through an -shm that exists (read-only),
+ * but cannot make one, and then says "unable to open database file".
+ * Such a file is opened "immutable" (no locks, no -shm), which is right
+ * only while no -wal holds commits the file itself lacks: with one, the
+ * file is refused rather than shown as it stood before them. */
+static sqlite3 *
+open_read_only (const char *path, GError **error)
+{
+  g_autofree char *wal = g_strdup_printf ("%s-wal", path);
+  GStatBuf st;
+  gboolean wal_has_data = g_stat (wal, &st) == 0 && st.st_size > 0;
+
+  for (int immutable = 0; immutable <= 1; immutable++)
+    {
+      g_autofree char *uri = build_uri (path, immutable);
+      g_autoptr(GError) local = NULL;
+      sqlite3 *db = NULL;
+      gint64 version = 0;
+      int rc;
+
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc != SQLITE_OK)
+        nb_store_schema_set_error (&local, db, rc, path);
+      if (local == NULL && configure (db, path, &local) &&
+          check_identity (db, path, &version, &local))
+        {
+          if (version >= NB_STORE_SCHEMA_VERSION)
+            {
+              g_debug ("“%s”: opened read-only%s", path, immutable ? " (immutable)" : "");
+              return db;
+            }
+          g_set_error (&local, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
+                       _("“%s” was made by an older version of Nianbao and must be upgraded, "
+                         "but it can only be read here (read-only media or folder)"), path);
+        }
+      rc = sqlite3_extended_errcode (db) & 0xff;
+      sqlite3_close (db);
+      if (immutable || wal_has_data ||
+          !g_error_matches (local, NB_STORE_ERROR, NB_STORE_ERROR_IO) ||
+          (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 sqlite3 *
 nb_store_schema_open (const char *path, GError **error)
 {
@@ -674,6 +768,7 @@ nb_store_schema_open (const char *path, GError **error)
   gboolean has_journal;
   GStatBuf st;
   Header header;
+  sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -701,5 +796,9 @@ nb_store_schema_open (const char *path, GError **error)
     return NULL;
   if (verify (path, !has_journal, error) == VERIFY_REFUSED)
     return NULL;
-  return open_read_write (path, error);
+  if (!can_write (path))
+    return open_read_only (path, error);
+  if ((db = open_read_write (path, error)) != NULL)
+    nb_store_remove_abandoned_temporaries (path);
+  return db;
 }

@@ -23,7 +23,14 @@ typedef enum
   NB_STORE_ERROR_INVALID,     /* the report cannot be stored (no organ, no year) */
   NB_STORE_ERROR_IO,          /* anything else SQLite or the file system said, or the
                                * file was moved, replaced or deleted while open */
+  NB_STORE_ERROR_LOCKED,      /* the year is final (sealed): mark it draft first */
+  NB_STORE_ERROR_READ_ONLY,   /* the database could only be opened for reading */
 } NbStoreError;
+
+/* The status of a year: a draft is edited; a final year has been sealed
+ * and filed and refuses every change until it is made a draft again. */
+#define NB_STORE_STATUS_DRAFT "draft"
+#define NB_STORE_STATUS_FINAL "final"
 
 typedef enum
 {
@@ -115,6 +122,37 @@ NbReport   *nb_store_load_revision  (NbStore         *self,
                                      guint            year,
                                      gint64           revision,
                                      GError         **error);
+
+/* Marks a year NB_STORE_STATUS_FINAL or NB_STORE_STATUS_DRAFT; the
+ * change goes into the edit log (field "status"). While final, every
+ * save, acknowledgement and rename touching the year fails with
+ * NB_STORE_ERROR_LOCKED and changes nothing. */
+gboolean    nb_store_set_status     (NbStore         *self,
+                                     const char      *organ,
+                                     guint            year,
+                                     const char      *status,
+                                     const char      *source,
+                                     GError         **error);
+/* NB_STORE_STATUS_DRAFT or _FINAL (static strings), NULL with @error. */
+const char *nb_store_get_status     (NbStore         *self,
+                                     const char      *organ,
+                                     guint            year,
+                                     GError         **error);
+
+/* Gives every year of @organ the name @new_name (the organ was renamed,
+ * or its name was mistyped), logged for each year. Fails with
+ * NB_STORE_ERROR_EXISTS when @new_name already has a year @organ has,
+ * and with NB_STORE_ERROR_LOCKED when one of its years is final. */
+gboolean    nb_store_rename_organ   (NbStore         *self,
+                                     const char      *organ,
+                                     const char      *new_name,
+                                     const char      *source,
+                                     GError         **error);
+
+/* TRUE when the database was opened read-only (read-only media or
+ * folder): loading and listing work, every change fails with
+ * NB_STORE_ERROR_READ_ONLY. */
+gboolean    nb_store_is_read_only   (NbStore         *self);
 
 /* Acknowledged warnings: finding key → note. @note NULL withdraws it. */
 gboolean    nb_store_acknowledge    (NbStore         *self,
