@@ -13,6 +13,7 @@
 
 #include "nb-json.h"
 #include "nb-render.h"
+#include "nb-trends.h"
 
 #define RUNS 15
 
@@ -22,6 +23,70 @@ compare_doubles (gconstpointer a, gconstpointer b)
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+/* The chart of five years at 800 × 500 px, as the comparison page redraws
+ * it: the median of RUNS draws after a first one. */
+static void
+bench_chart (NbReport *report)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(NbTrends) trends = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  double times[RUNS];
+
+  for (guint i = 0; i < 5; i++)
+    {
+      NbReport *copy = nb_report_copy (report);
+
+      nb_report_set_year (copy, 2020 + i);
+      g_ptr_array_add (years, copy);
+    }
+  trends = nb_trends_new (years);
+  nb_trends_draw (trends, cr, 800, 500, NULL);
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      nb_trends_draw (trends, cr, 800, 500, NULL);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, RUNS, sizeof (double), compare_doubles);
+  printf ("nb_trends_draw, 5 years at 800 × 500 px: median %.2f ms (max %.2f)\n",
+          times[RUNS / 2], times[RUNS - 1]);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A text part holding one 10 000-letter "word", and the hostile report
+ * with such a word in every text field. */
+static void
+bench_long_word (NbReport *report)
+{
+  g_autoptr(NbReport) one = nb_report_copy (report);
+  g_autoptr(NbReport) every = nb_report_new ();
+  g_autoptr(NbRender) render = NULL;
+  g_autofree char *word = g_strnfill (10000, 'W');
+  gint64 start;
+
+  nb_report_insert_part (one, NB_TEXT_OTHER, -1, "（六）", word);
+  start = g_get_monotonic_time ();
+  render = nb_render_new (one, FALSE);
+  printf ("layout with one 10 000-letter word: %.0f ms, %u pages\n",
+          (g_get_monotonic_time () - start) / 1000.0, nb_render_get_n_pages (render));
+  g_clear_object (&render);
+
+  nb_report_set_organ_field (every, NB_ORGAN_NAME, word);
+  nb_report_set_year (every, 2024);
+  nb_report_set_preamble (every, word);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    for (guint p = 0; p < 3; p++)
+      nb_report_insert_part (every, s, -1, word, word);
+  start = g_get_monotonic_time ();
+  render = nb_render_new (every, FALSE);
+  printf ("layout with the word in all 20 text fields: %.0f ms, %u pages\n",
+          (g_get_monotonic_time () - start) / 1000.0, nb_render_get_n_pages (render));
 }
 
 static double
@@ -80,6 +145,9 @@ main (int argc, char *argv[])
   printf ("  first export (fonts loaded): %8.1f ms\n", first);
   printf ("  median of %d after it:       %8.1f ms (min %.1f, max %.1f)\n",
           RUNS, times[RUNS / 2], times[0], times[RUNS - 1]);
+
+  bench_chart (report);
+  bench_long_word (report);
 
   g_unlink (path);
   g_rmdir (dir);

@@ -19,10 +19,12 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "nb-compare.h"
 #include "nb-fonts.h"
 #include "nb-format.h"
 #include "nb-render.h"
 #include "nb-report.h"
+#include "nb-trends.h"
 
 /* Mean absolute difference per channel (0–255) above which a page no
  * longer looks like its reference. At 50 dpi a paragraph that reflows by
@@ -1102,6 +1104,185 @@ test_image_difference (void)
   g_assert_nonnull (why);
 }
 
+/* The appendix 附：与上年对比 */
+
+static NbReport *
+new_previous_report (NbReport *report, guint year, gint64 received)
+{
+  NbReport *previous = nb_report_copy (report);
+
+  nb_report_set_year (previous, year);
+  nb_report_set_figure (previous, nb_format_cell_by_id ("t3.new.total"), received);
+  return previous;
+}
+
+static char *
+write_pdf_with (NbReport *report, const NbRenderOptions *options, const char *name, char **sha)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (nb_render_write_pdf_full (report, options, path, sha, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_appendix (void)
+{
+  g_autoptr(NbReport) report = new_full_report ();
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(NbReport) older = NULL;
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autoptr(NbRender) plain = nb_render_new (report, FALSE);
+  g_autoptr(NbRender) with = NULL;
+  g_autoptr(NbRender) table_only = NULL;
+  g_autoptr(NbComparison) comparison = NULL;
+  g_autofree char *path = NULL, *raw = NULL, *text = NULL, *row = NULL, *percent = NULL;
+  NbRenderOptions options = { FALSE, NULL, NULL };
+  const char *from;
+  guint n_plain = nb_render_get_n_pages (plain);
+  guint received = nb_format_cell_by_id ("t3.new.total");
+  gint64 now;
+
+  /* last year received 4/5 of this year's: +25.0% */
+  g_assert_true (nb_report_get_figure (report, received, &now));
+  previous = new_previous_report (report, 2023, now / 5 * 4);
+  nb_report_set_figure (report, received, now / 5 * 5);
+  now = now / 5 * 5;
+  older = new_previous_report (report, 2022, 7);
+  g_ptr_array_add (history, older);
+  g_ptr_array_add (history, previous);
+
+  /* the table alone, then with the chart on its page or the next */
+  options.previous = previous;
+  with = nb_render_new_full (report, &options);
+  g_assert_cmpuint (nb_render_get_n_pages (with), >, n_plain);
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    g_assert_cmpuint (nb_render_get_section_page (with, s), ==,
+                      nb_render_get_section_page (plain, s));
+  g_clear_object (&with);
+  options.history = history;
+  with = nb_render_new_full (report, &options);
+  g_assert_cmpuint (nb_render_get_n_pages (with), >, n_plain);
+  g_assert_cmpuint (nb_render_get_n_pages (with), <=, n_plain + 2);
+
+  path = write_pdf_with (report, &options, "appendix.pdf", NULL);
+  raw = pdf_text (path, n_plain + 1);
+  if (raw == NULL)
+    return;
+  text = running_text (raw);
+
+  /* the report before it is untouched: the appendix starts on a new page */
+  g_assert_true (g_str_has_prefix (text, NB_APPENDIX_HEADING));
+  from = text;
+  assert_next (text, NB_APPENDIX_HEADING, &from);
+  assert_next (text, "项目", &from);
+  assert_next (text, "上年2023年", &from);
+  assert_next (text, "本年2024年", &from);
+  row = g_strdup_printf ("本年新收政府信息公开申请数量%" G_GINT64_FORMAT "%" G_GINT64_FORMAT
+                         "+%" G_GINT64_FORMAT "+25.0%%", now / 5 * 4, now, now / 5);
+  assert_next (text, row, &from);
+  for (guint t = 1; t < NB_N_TRENDS; t++)
+    g_assert_nonnull (strstr (text, nb_trend_get_label (t)));
+
+  /* the totals as nb-compare has them */
+  comparison = nb_compare (report, previous);
+  percent = nb_compare_format_percent (nb_comparison_get_total (comparison, NB_COMPARE_TOTAL_T3));
+  g_assert_nonnull (percent);
+  {
+    const NbCompareValue *t3 = nb_comparison_get_total (comparison, NB_COMPARE_TOTAL_T3);
+    g_autofree char *expected = g_strdup_printf ("%s%" G_GINT64_FORMAT "%" G_GINT64_FORMAT "%s%" G_GINT64_FORMAT "%s",
+                                                 nb_compare_total_heading (NB_COMPARE_TOTAL_T3),
+                                                 t3->last, t3->this_year,
+                                                 t3->change > 0 ? "+" : "", t3->change, percent);
+
+    assert_next (text, expected, &from);
+  }
+  /* the chart's title, with the years it spans */
+  g_clear_pointer (&raw, g_free);
+  raw = pdf_text (path, 0);
+  g_assert_nonnull (strstr (raw, "主要数据历年变化（2022—2024年）"));
+
+  /* tables only, with the appendix */
+  options.tables_only = TRUE;
+  table_only = nb_render_new_full (report, &options);
+  g_assert_cmpuint (nb_render_get_n_pages (table_only), <, nb_render_get_n_pages (with));
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&raw, g_free);
+  path = write_pdf_with (report, &options, "appendix-tables.pdf", NULL);
+  raw = pdf_text (path, 0);
+  g_assert_nonnull (strstr (raw, NB_APPENDIX_HEADING));
+  g_assert_null (strstr (raw, nb_format_section (0)->heading));
+}
+
+static void
+test_appendix_reproducible (void)
+{
+  g_autoptr(NbReport) report = new_full_report ();
+  g_autoptr(NbReport) previous = new_previous_report (report, 2023, 5);
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autofree char *sha_a = NULL, *sha_b = NULL, *sha_plain = NULL, *sha_history = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  NbRenderOptions options = { FALSE, previous, history };
+  NbRenderOptions none = { FALSE, NULL, NULL };
+
+  g_ptr_array_add (history, previous);
+  a = write_pdf_with (report, &options, "appendix-a.pdf", &sha_a);
+  b = write_pdf_with (report, &options, "appendix-b.pdf", &sha_b);
+  g_assert_cmpstr (sha_a, ==, sha_b);
+
+  /* no options is the report as before; a different history, other bytes */
+  c = write_pdf_with (report, &none, "appendix-none.pdf", &sha_plain);
+  g_assert_cmpstr (sha_plain, !=, sha_a);
+  {
+    g_autofree char *sha_old = NULL;
+    g_autofree char *old = write_pdf (report, FALSE, "appendix-old-api.pdf", &sha_old);
+
+    g_assert_cmpstr (sha_old, ==, sha_plain);
+  }
+  nb_report_set_figure (previous, nb_format_cell_by_id ("t3.new.total"), 6);
+  d = write_pdf_with (report, &options, "appendix-changed.pdf", &sha_history);
+  g_assert_cmpstr (sha_history, !=, sha_a);
+}
+
+/* A 10 000-letter "word" (the hostile tests' case) breaks by character
+ * in well under a second, every letter on the pages, nothing after it
+ * lost. */
+static void
+test_long_word (void)
+{
+  g_autoptr(NbReport) report = new_full_report ();
+  g_autoptr(NbRender) before = nb_render_new (report, FALSE);
+  g_autoptr(NbRender) render = NULL;
+  g_autofree char *word = g_strnfill (10000, 'W');
+  g_autofree char *body = g_strconcat ("开头", word, "结尾。\n后面的段落照常排版。", NULL);
+  g_autofree char *path = NULL, *raw = NULL, *text = NULL;
+  gint64 start;
+  double ms;
+
+  nb_report_insert_part (report, NB_TEXT_OTHER, -1, "（六）超长单词", body);
+  start = g_get_monotonic_time ();
+  render = nb_render_new (report, FALSE);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("laid out with a 10 000-letter word in %.0f ms", ms);
+  g_assert_cmpfloat (ms, <, 3000.0);
+
+  /* 10 000 W at about 15 pt each: over 300 lines, over 14 pages more */
+  g_assert_cmpuint (nb_render_get_n_pages (render), >=, nb_render_get_n_pages (before) + 14);
+
+  path = write_pdf (report, FALSE, "long-word.pdf", NULL);
+  raw = pdf_text (path, 0);
+  if (raw == NULL)
+    return;
+  text = running_text (raw);
+  g_assert_cmpuint (count (text, "W"), ==, 10000);
+  g_assert_nonnull (strstr (text, "开头WWW"));
+  g_assert_nonnull (strstr (text, "WWW结尾。后面的段落照常排版。"));
+  /* no stray characters where the breaks were let in */
+  g_assert_null (strstr (text, "W\u200bW"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1132,6 +1313,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/largest", test_largest);
   g_test_add_func ("/render/image-difference", test_image_difference);
   g_test_add_func ("/render/reference-pages", test_reference_pages);
+  g_test_add_func ("/render/appendix", test_appendix);
+  g_test_add_func ("/render/appendix-reproducible", test_appendix_reproducible);
+  g_test_add_func ("/render/long-word", test_long_word);
 
   status = g_test_run ();
 

@@ -117,6 +117,19 @@ nb_render_write_pdf (NbReport    *report,
                      char       **sha256_hex,
                      GError     **error)
 {
+  NbRenderOptions options = { tables_only, NULL, NULL };
+
+  return nb_render_write_pdf_full (report, &options, path, sha256_hex, error);
+}
+
+/* @options NULL: the whole report, no appendix. */
+gboolean
+nb_render_write_pdf_full (NbReport              *report,
+                          const NbRenderOptions *options,
+                          const char            *path,
+                          char                 **sha256_hex,
+                          GError               **error)
+{
   g_autoptr(NbRender) self = NULL;
   g_autoptr(GChecksum) checksum = NULL;
   g_autofree char *dir = NULL;
@@ -149,7 +162,7 @@ nb_render_write_pdf (NbReport    *report,
       return FALSE;
     }
 
-  self = nb_render_new (report, tables_only);
+  self = nb_render_new_full (report, options);
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   sink.checksum = checksum;
   sink.saved_errno = 0;

@@ -9,6 +9,7 @@
 
 #include "nb-fonts.h"
 #include "nb-render.h"
+#include "nb-trends.h"
 
 G_BEGIN_DECLS
 
@@ -66,5 +67,62 @@ void         nb_render_add_pdf_outline (NbRender       *self,
 void         nb_render_add_table      (NbRender    *self,
                                        NbReport    *report,
                                        guint        table);
+
+/* A plain table of the house style (nb-render-table.c): @n_header header
+ * rows, centred, then rows whose first column is a label and whose other
+ * columns hold figures, right-aligned on one line. @fractions gives each
+ * column's share of the text block's width. Cells are set with
+ * nb_render_grid_set; a cell spanning columns hides those it covers. */
+typedef struct Table NbRenderGrid;
+
+NbRenderGrid *nb_render_grid_new      (guint        n_rows,
+                                       guint        n_cols,
+                                       guint        n_header,
+                                       const double *fractions);
+void         nb_render_grid_set       (NbRenderGrid *grid,
+                                       guint        row,
+                                       guint        col,
+                                       guint        cols,
+                                       const char  *text);
+/* Lays the grid out at the flow, breaking between rows and repeating the
+ * header rows, and frees it. */
+void         nb_render_grid_place     (NbRender    *self,
+                                       NbRenderGrid *grid);
+
+/* One paragraph of running text in @font with the flow (nb-render.c). */
+void         nb_render_add_plain      (NbRender    *self,
+                                       NbFont       font,
+                                       const char  *text,
+                                       PangoAlignment align,
+                                       gboolean     indent,
+                                       double       keep_after);
+void         nb_render_add_bookmark   (NbRender    *self,
+                                       const char  *text);
+/* The chart of @trends (taken) in the rectangle, on page @page. */
+void         nb_render_add_chart      (NbRender    *self,
+                                       guint        page,
+                                       NbTrends    *trends,
+                                       double       x,
+                                       double       y,
+                                       double       width,
+                                       double       height);
+
+/* The appendix 附：与上年对比 (nb-render-appendix.c). */
+void         nb_render_add_appendix   (NbRender    *self,
+                                       NbReport    *report,
+                                       const NbRenderOptions *options);
+
+/* Text preparation (nb-render-text.c). @offset, if given, is a byte offset
+ * into @text moved along with the break hints inserted before it. */
+char        *nb_render_dup_with_break_hints (const char *text,
+                                       guint       *offset);
+void         nb_render_add_letter_spacing (PangoAttrList *attrs,
+                                       int          spacing,
+                                       guint        start,
+                                       guint        end);
+void         nb_render_justify_lines  (PangoLayout *layout,
+                                       PangoAttrList *base,
+                                       int          spacing,
+                                       double       size);
 
 G_END_DECLS

@@ -46,6 +46,7 @@ struct Table
   double *row_h;
   gboolean *keep_with_next;
   GArray *cells;
+  double *fractions;        /* a grid's column widths, shares of the block */
 };
 
 /* 五号, 小五, then smaller only as far as huge figures force it. */
@@ -84,6 +85,7 @@ table_free (Table *table)
   g_free (table->col_x);
   g_free (table->row_h);
   g_free (table->keep_with_next);
+  g_free (table->fractions);
   g_array_unref (table->cells);
   g_free (table);
 }
@@ -664,4 +666,62 @@ nb_render_add_table (NbRender *self, NbReport *report, guint table_number)
   nb_render_add_heading (self, heading, first_fragment_height (table));
   place (self, table);
   nb_render_advance (self, NB_LINE_PITCH / 2.0);
+}
+
+/* Plain grids (the appendix) */
+
+static gboolean
+widths_grid (Table *table, double widest_figure)
+{
+  double total = 0.0, narrowest = NB_BLOCK_WIDTH;
+
+  for (guint c = 0; c < table->n_cols; c++)
+    total += table->fractions[c];
+  table->col_x[0] = 0.0;
+  for (guint c = 0; c < table->n_cols; c++)
+    {
+      double width = NB_BLOCK_WIDTH * table->fractions[c] / total;
+
+      table->col_x[c + 1] = table->col_x[c] + width;
+      if (c > 0)
+        narrowest = MIN (narrowest, width);
+    }
+  table->col_x[table->n_cols] = NB_BLOCK_WIDTH;
+  return widest_figure + 2.0 * table->pad_x <= narrowest;
+}
+
+NbRenderGrid *
+nb_render_grid_new (guint n_rows, guint n_cols, guint n_header, const double *fractions)
+{
+  Table *table;
+
+  g_return_val_if_fail (n_cols > 0 && n_header <= n_rows, NULL);
+
+  table = table_new (n_rows, n_cols, n_header);
+  table->fractions = g_memdup2 (fractions, n_cols * sizeof (double));
+  return table;
+}
+
+void
+nb_render_grid_set (NbRenderGrid *grid, guint row, guint col, guint cols, const char *text)
+{
+  gboolean header = row < grid->n_header;
+
+  g_return_if_fail (row < grid->n_rows && cols > 0 && col + cols <= grid->n_cols);
+
+  add_cell (grid, row, col, 1, cols, text,
+            header ? ALIGN_CENTER : col == 0 || cols > 1 ? ALIGN_LEFT : ALIGN_RIGHT);
+  g_array_index (grid->cells, Cell, grid->cells->len - 1).figure = !header && col > 0 && cols == 1;
+}
+
+void
+nb_render_grid_place (NbRender *self, NbRenderGrid *grid)
+{
+  g_autoptr(Table) table = grid;
+
+  fit (self, table, nb_fonts_get_size (NB_FONT_TABLE), widths_grid);
+  if (first_fragment_height (table) > nb_render_get_space (self) + NB_RENDER_EPSILON
+      && !nb_render_at_page_top (self))
+    nb_render_break_page (self);
+  place (self, table);
 }

@@ -20,6 +20,7 @@ typedef enum
   OP_LINE,     /* one line of a paragraph, at its baseline origin */
   OP_LAYOUT,   /* a whole layout, at its top left corner */
   OP_RECT,     /* a table cell's border */
+  OP_CHART,    /* the trends chart in its rectangle */
 } OpKind;
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   double x, y, width, height;
   PangoLayout *layout;
   PangoLayoutLine *line;   /* owned by layout */
+  NbTrends *trends;        /* owned */
 } Op;
 
 typedef struct
@@ -83,6 +85,7 @@ clear_op (gpointer data)
   Op *op = data;
 
   g_clear_object (&op->layout);
+  g_clear_pointer (&op->trends, nb_trends_free);
 }
 
 static void
@@ -116,7 +119,7 @@ add_line_op (NbRender    *self,
              double       x,
              double       baseline)
 {
-  Op op = { OP_LINE, x, baseline, 0, 0, g_object_ref (layout), line };
+  Op op = { OP_LINE, x, baseline, 0, 0, g_object_ref (layout), line, NULL };
 
   g_array_append_val ((GArray *) g_ptr_array_index (self->pages, page), op);
 }
@@ -172,140 +175,11 @@ snap_to_grid (NbRender *self)
     nb_render_break_page (self);
 }
 
-/* Web addresses, e-mail addresses and telephone numbers may break after
- * their punctuation, as Chinese word processors let them, instead of
- * leaving a line spread out by justification: a zero-width space (no ink,
- * no text) after / . @ - and the like, but never inside a number such as
- * 96171.6. @offset, if given, is a byte offset into @text moved along. */
-static char *
-dup_with_break_hints (const char *text, guint *offset)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-  guint moved = offset ? *offset : 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      g_string_append_c (out, *p);
-      if (p > text && strchr ("/.@_-?&=#:", *p) != NULL
-          && g_ascii_isgraph (p[-1]) && g_ascii_isalnum (p[1])
-          && (*p == '-' || !(g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))))
-        {
-          g_string_append (out, "\u200b");
-          if (offset != NULL && (guint) (p - text) < *offset)
-            moved += strlen ("\u200b");
-        }
-    }
-
-  if (offset != NULL)
-    *offset = moved;
-  return g_string_free (out, FALSE);
-}
-
-static void
-add_letter_spacing (PangoAttrList *attrs, int spacing, guint start, guint end)
-{
-  PangoAttribute *attr = pango_attr_letter_spacing_new (spacing);
-
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-}
-
-static int
-line_width (PangoLayout *layout, int index)
-{
-  PangoRectangle logical;
-
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, index), NULL, &logical);
-  return logical.width;
-}
-
-static void
-set_spacings (PangoLayout *layout, PangoAttrList *base, int spacing,
-              const int *extra, const int *starts, const int *lengths, int n_lines)
-{
-  PangoAttrList *attrs = pango_attr_list_copy (base);
-
-  for (int i = 0; i < n_lines; i++)
-    add_letter_spacing (attrs, spacing + extra[i], starts[i], starts[i] + lengths[i]);
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-}
-
-/* Pango's own justification widens only the spaces of a line that has
- * any, which tears holes into Chinese text with a figure or a Latin word
- * set off by spaces; a Chinese typesetter spreads the difference over
- * every character of the line instead. Pango trims the spacing at some
- * run ends, so the first round spreads a little too little and measures
- * how much each unit of spacing widened the line; the second fills the
- * line. If a round moves a line break, the round before it stands. A line
- * that would need more than half a character per character stays as it
- * is. */
-static void
-justify_lines (PangoLayout *layout, PangoAttrList *base, int spacing, double size)
-{
-  const char *text = pango_layout_get_text (layout);
-  int n_lines = pango_layout_get_line_count (layout);
-  int width = pango_layout_get_width (layout);
-  int indent = MAX (pango_layout_get_indent (layout), 0);
-  g_autofree int *starts = g_new0 (int, n_lines);
-  g_autofree int *lengths = g_new0 (int, n_lines);
-  g_autofree int *widths = g_new0 (int, n_lines);
-  g_autofree int *extra = g_new0 (int, n_lines);
-  g_autofree int *previous = g_new0 (int, n_lines);
-
-  if (n_lines < 2)
-    return;
-
-  for (int i = 0; i < n_lines; i++)
-    {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
-
-      starts[i] = line->start_index;
-      lengths[i] = line->length;
-      widths[i] = line_width (layout, i);
-    }
-
-  for (int round = 0; round < 2; round++)
-    {
-      gboolean same;
-
-      memcpy (previous, extra, n_lines * sizeof (int));
-      for (int i = 0; i + 1 < n_lines; i++)
-        {
-          int room = width - (i == 0 ? indent : 0) - line_width (layout, i);
-          int n_chars = g_utf8_strlen (text + starts[i], lengths[i]);
-
-          if (round == 0)
-            extra[i] = room / (n_chars + 2);
-          else if (extra[i] > 0)
-            {
-              double grown = (line_width (layout, i) - widths[i]) / (double) extra[i];
-
-              if (grown >= 1.0)
-                extra[i] += (int) (room / grown);
-            }
-          if (extra[i] < 0 || extra[i] > size * PANGO_SCALE / 2)
-            extra[i] = 0;
-        }
-      set_spacings (layout, base, spacing, extra, starts, lengths, n_lines);
-
-      same = pango_layout_get_line_count (layout) == n_lines;
-      for (int i = 0; i < n_lines && same; i++)
-        same = pango_layout_get_line_readonly (layout, i)->start_index == starts[i];
-      if (!same)
-        {
-          set_spacings (layout, base, spacing, previous, starts, lengths, n_lines);
-          return;
-        }
-    }
-}
-
 static void
 add_paragraph (NbRender *self, const char *plain, const Para *para)
 {
   guint lead_bytes = para->lead_bytes;
-  g_autofree char *text = dup_with_break_hints (plain, &lead_bytes);
+  g_autofree char *text = nb_render_dup_with_break_hints (plain, &lead_bytes);
   g_autoptr(PangoLayout) layout = NULL;
   PangoAttrList *base, *attrs;
   PangoLayoutIter *iter;
@@ -332,7 +206,7 @@ add_paragraph (NbRender *self, const char *plain, const Para *para)
       pango_attr_list_insert (base, lead);
     }
   attrs = pango_attr_list_copy (base);
-  add_letter_spacing (attrs, spacing, 0, G_MAXUINT);
+  nb_render_add_letter_spacing (attrs, spacing, 0, G_MAXUINT);
 
   layout = nb_render_new_layout (self, para->font, 0);
   pango_layout_set_attributes (layout, attrs);
@@ -344,7 +218,7 @@ add_paragraph (NbRender *self, const char *plain, const Para *para)
     pango_layout_set_indent (layout, (int) (indent * PANGO_SCALE));
   pango_layout_set_text (layout, text, -1);
   if (para->justify && para->align == PANGO_ALIGN_LEFT)
-    justify_lines (layout, base, spacing, size);
+    nb_render_justify_lines (layout, base, spacing, size);
   pango_attr_list_unref (base);
 
   n_lines = pango_layout_get_line_count (layout);
@@ -512,8 +386,9 @@ add_signature (NbRender *self, NbReport *report)
 }
 
 static void
-lay_out (NbRender *self, NbReport *report, gboolean tables_only)
+lay_out (NbRender *self, NbReport *report, const NbRenderOptions *options)
 {
+  gboolean tables_only = options->tables_only;
   g_autofree char *preamble = NULL;
 
   start_page (self);
@@ -546,6 +421,8 @@ lay_out (NbRender *self, NbReport *report, gboolean tables_only)
 
   if (!tables_only)
     add_signature (self, report);
+  if (options->previous != NULL || options->history != NULL)
+    nb_render_add_appendix (self, report, options);
 
   /* last on each page, so that extracted text runs on across pages */
   for (guint i = 0; i < self->pages->len; i++)
@@ -668,7 +545,7 @@ nb_render_get_page (NbRender *self)
 void
 nb_render_add_layout (NbRender *self, guint page, PangoLayout *layout, double x, double y)
 {
-  Op op = { OP_LAYOUT, x, y, 0, 0, g_object_ref (layout), NULL };
+  Op op = { OP_LAYOUT, x, y, 0, 0, g_object_ref (layout), NULL, NULL };
 
   g_array_append_val ((GArray *) g_ptr_array_index (self->pages, page), op);
 }
@@ -676,9 +553,35 @@ nb_render_add_layout (NbRender *self, guint page, PangoLayout *layout, double x,
 void
 nb_render_add_rect (NbRender *self, guint page, double x, double y, double width, double height)
 {
-  Op op = { OP_RECT, x, y, width, height, NULL, NULL };
+  Op op = { OP_RECT, x, y, width, height, NULL, NULL, NULL };
 
   g_array_append_val ((GArray *) g_ptr_array_index (self->pages, page), op);
+}
+
+void
+nb_render_add_chart (NbRender *self, guint page, NbTrends *trends,
+                     double x, double y, double width, double height)
+{
+  Op op = { OP_CHART, x, y, width, height, NULL, NULL, trends };
+
+  g_array_append_val ((GArray *) g_ptr_array_index (self->pages, page), op);
+}
+
+void
+nb_render_add_plain (NbRender *self, NbFont font, const char *text,
+                     PangoAlignment align, gboolean indent, double keep_after)
+{
+  const Para para = {
+    font, NB_LINE_PITCH, indent, align, align == PANGO_ALIGN_LEFT, TRUE, 0, 0, keep_after
+  };
+
+  add_paragraph (self, text, &para);
+}
+
+void
+nb_render_add_bookmark (NbRender *self, const char *text)
+{
+  add_outline_entry (self, text);
 }
 
 /* GB/T 9704 §7.3.3: first-level headings in 黑体, two characters in. */
@@ -720,12 +623,25 @@ nb_render_add_pdf_outline (NbRender *self, cairo_surface_t *surface)
 NbRender *
 nb_render_new (NbReport *report, gboolean tables_only)
 {
+  NbRenderOptions options = { tables_only, NULL, NULL };
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  return nb_render_new_full (report, &options);
+}
+
+/* @options NULL: the whole report, no appendix. */
+NbRender *
+nb_render_new_full (NbReport *report, const NbRenderOptions *options)
+{
+  const NbRenderOptions none = { FALSE, NULL, NULL };
   NbRender *self;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (options == NULL || options->previous == NULL
+                        || NB_IS_REPORT (options->previous), NULL);
 
   self = g_object_new (NB_TYPE_RENDER, NULL);
-  lay_out (self, report, tables_only);
+  lay_out (self, report, options != NULL ? options : &none);
   return self;
 }
 
@@ -775,6 +691,12 @@ nb_render_draw_page (NbRender *self, cairo_t *cr, guint page)
           pango_cairo_show_layout (cr, op->layout);
           break;
         case OP_RECT:
+          break;
+        case OP_CHART:
+          cairo_save (cr);
+          cairo_translate (cr, op->x, op->y);
+          nb_trends_draw (op->trends, cr, op->width, op->height, NULL);
+          cairo_restore (cr);
           break;
         default:
           g_assert_not_reached ();

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 #define NB_PDF_SUBJECT "政府信息公开工作年度报告"
 
+/* The appendix's heading, on a page of its own after the report. */
+#define NB_APPENDIX_HEADING "附：与上年对比"
+
 #define NB_TYPE_RENDER (nb_render_get_type ())
 G_DECLARE_FINAL_TYPE (NbRender, nb_render, NB, RENDER, GObject)
 
@@ -45,6 +48,25 @@ gboolean  nb_render_write_pdf    (NbReport    *report,
                                   const char  *path,
                                   char       **sha256_hex,
                                   GError     **error);
+
+/* What goes into the pages besides the report itself. */
+typedef struct
+{
+  gboolean tables_only;   /* the title and the three tables, nothing else */
+  /* The appendix 附：与上年对比 after the report: the key figures and
+   * section totals of @previous beside this year's, and, when @history
+   * holds at least two years, the trends chart. Both NULL: no appendix. */
+  NbReport *previous;     /* last year's report, or NULL */
+  GPtrArray *history;     /* NbReport of every stored year of the organ, or NULL */
+} NbRenderOptions;
+
+NbRender *nb_render_new_full     (NbReport              *report,
+                                  const NbRenderOptions *options);
+gboolean  nb_render_write_pdf_full (NbReport            *report,
+                                  const NbRenderOptions *options,
+                                  const char            *path,
+                                  char                 **sha256_hex,
+                                  GError               **error);
 
 /* "2025年1月20日" from "2025-01-20"; NULL if @iso_date is not a date. */
 char     *nb_render_format_date  (const char  *iso_date);
