@@ -128,9 +128,13 @@ test_aggregate (void)
   g_autofree char *out = NULL;
   g_autoptr(NbReport) sum = NULL;
 
-  store (years_make_report ("示例区甲局", 2024, 1));
-  store (years_make_report ("示例区乙局", 2024, 2));
-  store (years_make_report ("示例区丙局", 2023, 3));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const organs[] = { "示例区甲局", "示例区乙局", "示例区丙局" };
+      g_autoptr(NbReport) report = years_make_report (organs[i], i < 2 ? 2024 : 2023, i + 1);
+
+      store (report);
+    }
 
   g_assert_cmpint (run_cli (&out, "aggregate", "--year", "2024", "--organ", "示例区甲局",
                             "--organ", "示例区乙局", "--as", "示例区汇总", NULL), ==, 0);
@@ -151,6 +155,44 @@ test_aggregate (void)
   g_assert_null (load ("其他", 2024));
 }
 
+/* The PDF's appendix: last year beside this year and the trends. */
+static void
+test_export_with_comparison (void)
+{
+  g_autofree char *pdf = g_build_filename (dir, "comparison.pdf", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *plain_text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", NULL, "-", NULL };
+  int status = 0;
+
+  for (guint year = 2020; year <= 2022; year++)
+    {
+      g_autoptr(NbReport) report = years_make_report ("示例县档案局", year, year - 2019);
+
+      store (report);
+    }
+  g_assert_cmpint (run_cli (NULL, "export", "--organ", "示例县档案局", "--year", "2022",
+                            "--format", "pdf", "--with-comparison", "-o", pdf, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, "export", "--organ", "示例县档案局", "--year", "2022",
+                            "--format", "pdf", "-o", plain, NULL), ==, 0);
+  argv[3] = pdf;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, NULL));
+  argv[3] = plain;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &plain_text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "附：与上年对比"));
+  g_assert_nonnull (strstr (text, "2020"));
+  g_assert_null (strstr (plain_text, "附：与上年对比"));
+
+  /* Nothing to compare with; the appendix of a JSON export */
+  g_assert_cmpint (run_cli (NULL, "export", "--organ", "示例县档案局", "--year", "2020",
+                            "--format", "pdf", "--with-comparison", "-o", pdf, NULL), ==, 1);
+  g_assert_cmpint (run_cli (NULL, "export", "--organ", "示例县档案局", "--year", "2022",
+                            "--with-comparison", NULL), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,6 +203,7 @@ main (int argc, char **argv)
   db = g_build_filename (dir, "test.db", NULL);
   g_test_add_func ("/cli-years/new-year-and-compare", test_new_year_and_compare);
   g_test_add_func ("/cli-years/aggregate", test_aggregate);
+  g_test_add_func ("/cli-years/export-with-comparison", test_export_with_comparison);
   status = g_test_run ();
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

@@ -25,6 +25,22 @@ nb_finding_add_cell (NbFinding *finding, guint cell)
   g_array_append_val (finding->cells, cell);
 }
 
+NbFinding *
+nb_finding_copy (const NbFinding *finding)
+{
+  NbFinding *copy;
+
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  copy = nb_finding_new (finding->rule, finding->severity, finding->section);
+  g_array_append_vals (copy->cells, finding->cells->data, finding->cells->len);
+  copy->message = g_strdup (finding->message);
+  copy->expected = g_strdup (finding->expected);
+  copy->actual = g_strdup (finding->actual);
+  copy->key = g_strdup (finding->key);
+  return copy;
+}
+
 void
 nb_finding_free (NbFinding *finding)
 {

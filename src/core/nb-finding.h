@@ -32,6 +32,7 @@ NbFinding  *nb_finding_new          (const char  *rule,
                                      int          section);
 void        nb_finding_add_cell     (NbFinding   *finding,
                                      guint        cell);
+NbFinding  *nb_finding_copy         (const NbFinding *finding);
 void        nb_finding_free         (NbFinding   *finding);
 const char *nb_severity_to_string   (NbSeverity   severity);
 guint       nb_findings_count       (GPtrArray   *findings,

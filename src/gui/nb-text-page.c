@@ -6,6 +6,7 @@
 #include "nb-application.h"
 
 #include "nb-finding.h"
+#include "nb-similarity.h"
 #include "nb-text-page.h"
 
 /* The widgets of one part; rebuilt whenever the number of parts changes. */
@@ -17,6 +18,7 @@ typedef struct
   GtkWidget *heading;
   GtkTextBuffer *buffer;
   GtkWidget *body;
+  GtkWidget *copied;     /* "from last year" while the body is last year's */
   GtkWidget *up;
   GtkWidget *down;
 } PartView;
@@ -42,6 +44,7 @@ struct _NbTextPage
   /* model */
   NbUndoStack *undo;
   NbReport *report;
+  NbReport *previous;    /* last year's, for the "from last year" marks */
   gulong changed_id;
   GPtrArray *views;      /* PartView */
   guint updating;
@@ -56,6 +59,28 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A part whose body is still the one of last year's part it answers to
+ * was copied by New Year and not rewritten yet: say so on the part. */
+static void
+update_copied (PartView *view)
+{
+  NbTextPage *self = view->page;
+  gboolean copied = FALSE;
+
+  if (self->previous != NULL)
+    {
+      int match = nb_similarity_match_part (self->report, self->previous, self->text_section,
+                                            view->index);
+      const char *body = nb_report_get_part_body (self->report, self->text_section, view->index);
+
+      copied = match >= 0 && body != NULL && body[0] != '\0' &&
+               g_strcmp0 (body, nb_report_get_part_body (self->previous, self->text_section,
+                                                         (guint) match)) == 0;
+    }
+  if (gtk_widget_get_visible (view->copied) != copied)
+    gtk_widget_set_visible (view->copied, copied);
+}
 
 static void
 heading_changed_cb (GtkEditable *editable, PartView *view)
@@ -84,6 +109,7 @@ body_changed_cb (GtkTextBuffer *buffer, PartView *view)
   self->updating++;
   nb_report_set_part (self->report, self->text_section, view->index, NULL, text);
   self->updating--;
+  update_copied (view);
 }
 
 static void
@@ -166,6 +192,17 @@ part_view_new (NbTextPage *self, guint index)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Heading"), -1);
   gtk_box_append (GTK_BOX (header), view->heading);
 
+  /* Translators: a mark on a text part copied from last year and not yet
+   * rewritten */
+  view->copied = gtk_label_new (_("From last year"));
+  gtk_widget_add_css_class (view->copied, "nb-copied-tag");
+  gtk_widget_set_valign (view->copied, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (view->copied,
+                               _("This text is still last year’s. Rewrite it for this year: "
+                                 "evaluators deduct points for a report copied from the year before."));
+  gtk_widget_set_visible (view->copied, FALSE);
+  gtk_box_append (GTK_BOX (header), view->copied);
+
   view->up = new_icon_button ("go-up-symbolic", _("Move Up"));
   view->down = new_icon_button ("go-down-symbolic", _("Move Down"));
   remove = new_icon_button ("user-trash-symbolic", _("Remove This Part"));
@@ -196,6 +233,7 @@ part_view_new (NbTextPage *self, guint index)
   gtk_widget_set_sensitive (view->down,
                             index + 1 < nb_report_get_n_parts (self->report, self->text_section));
 
+  update_copied (view);
   g_signal_connect (view->heading, "changed", G_CALLBACK (heading_changed_cb), view);
   g_signal_connect (view->buffer, "changed", G_CALLBACK (body_changed_cb), view);
   g_signal_connect (view->up, "clicked", G_CALLBACK (up_clicked_cb), view);
@@ -254,6 +292,7 @@ refresh (NbTextPage *self)
       current = gtk_text_buffer_get_text (view->buffer, &start, &end, FALSE);
       if (g_strcmp0 (current, body) != 0)
         gtk_text_buffer_set_text (view->buffer, body, -1);
+      update_copied (view);
     }
   self->updating--;
 }
@@ -315,6 +354,7 @@ nb_text_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->report);
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_object (&self->report);
+  g_clear_object (&self->previous);
   g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (nb_text_page_parent_class)->dispose (object);
@@ -506,4 +546,28 @@ nb_text_page_focus_part (NbTextPage *self, guint index)
     return FALSE;
   view = g_ptr_array_index (self->views, index);
   return gtk_widget_grab_focus (view->heading);
+}
+
+void
+nb_text_page_set_previous (NbTextPage *self, NbReport *previous)
+{
+  g_return_if_fail (NB_IS_TEXT_PAGE (self));
+  g_return_if_fail (previous == NULL || NB_IS_REPORT (previous));
+
+  g_set_object (&self->previous, previous);
+  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
+    update_copied (g_ptr_array_index (self->views, i));
+}
+
+/* For tests: how many parts wear the "from last year" mark. */
+guint
+nb_text_page_count_copied (NbTextPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NB_IS_TEXT_PAGE (self), 0);
+
+  for (guint i = 0; i < self->views->len; i++)
+    n += gtk_widget_get_visible (((PartView *) g_ptr_array_index (self->views, i))->copied);
+  return n;
 }

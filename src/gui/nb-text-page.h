@@ -27,4 +27,10 @@ guint          nb_text_page_insert_customary (NbTextPage    *self);
 gboolean       nb_text_page_focus_part       (NbTextPage    *self,
                                               guint          index);
 
+/* Last year's report (or NULL): parts whose body is still last year's
+ * are marked "from last year". */
+void           nb_text_page_set_previous     (NbTextPage    *self,
+                                              NbReport      *previous);
+guint          nb_text_page_count_copied     (NbTextPage    *self);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "nb-table-page.h"
 #include "nb-text-page.h"
 #include "nb-totals.h"
+#include "nb-window-organs.h"
 #include "nb-window-private.h"
 
 void
@@ -39,17 +40,21 @@ nb_window_update_actions (NbWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_report = self->organ != NULL;
+  gboolean editable = has_report && !self->final;
 
+  gtk_widget_action_set_enabled (widget, "win.mark-final", editable);
+  gtk_widget_action_set_enabled (widget, "win.mark-draft", has_report && self->final);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has_report);
   gtk_widget_action_set_enabled (widget, "win.export-json", has_report);
   gtk_widget_action_set_enabled (widget, "win.print", has_report);
-  gtk_widget_action_set_enabled (widget, "win.fill-totals", has_report);
+  gtk_widget_action_set_enabled (widget, "win.fill-totals", editable);
   gtk_widget_action_set_enabled (widget, "win.toggle-findings", has_report);
   gtk_widget_action_set_enabled (widget, "win.goto-page", has_report);
   gtk_widget_action_set_enabled (widget, "win.undo",
-                                 has_report && nb_undo_stack_can_undo (self->undo));
+                                 editable && nb_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (widget, "win.redo",
-                                 has_report && nb_undo_stack_can_redo (self->undo));
+                                 editable && nb_undo_stack_can_redo (self->undo));
+  nb_window_organs_update_actions (self);
 }
 
 /* New year */
@@ -108,7 +113,7 @@ new_report_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    self->organ ? _("New Year") : _("Start a Report"),
-                                   _("Which organ and which year is the report about? The organ’s details and the headings of the text sections are taken over from its latest report."));
+                                   _("Which organ and which year is the report about? The organ’s details are taken over from its latest report. The year right after it also takes over the requests carried over and last year’s texts, marked as drafts to rewrite."));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -199,8 +204,9 @@ suggested_name (NbWindow *self, const char *extension)
 }
 
 static void
-export_pdf_to (NbWindow *self, const char *path)
+export_pdf_to (NbWindow *self, const char *path, gboolean with_comparison)
 {
+  NbRenderOptions options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *json = NULL;
@@ -208,8 +214,13 @@ export_pdf_to (NbWindow *self, const char *path)
   g_autofree char *text = NULL;
   gint64 revision;
 
+  if (with_comparison && self->previous != NULL)
+    {
+      options.previous = self->previous;
+      options.history = nb_window_get_history (self);
+    }
   if (!nb_window_save_now (self, &error) ||
-      !nb_render_write_pdf (self->report, FALSE, path, &sha, &error))
+      !nb_render_write_pdf_full (self->report, &options, path, &sha, &error))
     {
       nb_window_show_message (self, _("Could Not Export the PDF"), error->message);
       return;
@@ -235,8 +246,10 @@ export_pdf_response_cb (GtkNativeDialog *native, int response, NbWindow *self)
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = g_file_get_path (file);
 
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "comparison");
+
       if (path != NULL)
-        export_pdf_to (self, path);
+        export_pdf_to (self, path, g_strcmp0 (choice, "true") == 0);
     }
   g_object_unref (native);
 }
@@ -263,7 +276,7 @@ export_json_response_cb (GtkNativeDialog *native, int response, NbWindow *self)
   g_object_unref (native);
 }
 
-static void
+static GtkFileChooser *
 save_dialog (NbWindow *self, const char *title, const char *extension, GtkFileFilter *filter,
              GCallback callback)
 {
@@ -275,7 +288,7 @@ save_dialog (NbWindow *self, const char *title, const char *extension, GtkFileFi
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_signal_connect (native, "response", callback, self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return GTK_FILE_CHOOSER (native);
 }
 
 static void
@@ -283,8 +296,15 @@ export_pdf_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 {
   g_autoptr(GtkFileFilter) filter = new_filter (_("PDF documents"), "*.pdf", "application/pdf");
 
-  save_dialog (NB_WINDOW (widget), _("Export PDF"), ".pdf", filter,
-               G_CALLBACK (export_pdf_response_cb));
+  NbWindow *self = NB_WINDOW (widget);
+  GtkFileChooser *chooser = save_dialog (self, _("Export PDF"), ".pdf", filter,
+                                         G_CALLBACK (export_pdf_response_cb));
+
+  /* The appendix 附：与上年对比 needs last year stored. */
+  if (self->previous != NULL)
+    gtk_file_chooser_add_choice (chooser, "comparison",
+                                 _("Append the comparison with last year"), NULL, NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -293,8 +313,10 @@ export_json_action (GtkWidget *widget, const char *action_name, GVariant *parame
   g_autoptr(GtkFileFilter) filter = new_filter (_("Report files (JSON)"), "*.json",
                                                 "application/json");
 
-  save_dialog (NB_WINDOW (widget), _("Export Report File"), ".json", filter,
-               G_CALLBACK (export_json_response_cb));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (save_dialog (NB_WINDOW (widget),
+                                                           _("Export Report File"), ".json",
+                                                           filter,
+                                                           G_CALLBACK (export_json_response_cb))));
 }
 
 /* Print: the same renderer as the PDF, one page per sheet of A4. */
@@ -360,6 +382,68 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
       error != NULL)
     nb_window_show_message (self, _("Could Not Print"), error->message);
+}
+
+/* Final and draft */
+
+static void
+status_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean final = g_strcmp0 (response, "final") == 0;
+
+  if (!final && g_strcmp0 (response, "draft") != 0)
+    return;
+  if (!nb_window_set_final (self, final, &error))
+    {
+      nb_window_show_message (self, final ? _("Could Not Mark the Year as Final")
+                                          : _("Could Not Mark the Year as Draft"),
+                              error->message);
+      return;
+    }
+  nb_window_toast (self, final ? _("Marked as final; the year is locked")
+                               : _("Marked as draft; the year can be edited again"));
+}
+
+static void
+ask_status (NbWindow *self, gboolean final)
+{
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (final ? _("Mark %s %u as Final?") : _("Mark %s %u as Draft?"),
+                             self->organ, self->year);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   final ? _("Do this once the report has been sealed and filed. "
+                                             "A final year cannot be changed until it is marked "
+                                             "as a draft again.")
+                                         : _("The sealed report may then no longer match the data. "
+                                             "Unlocking is recorded in the report’s history."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    final ? "final" : "draft",
+                                    final ? _("Mark as _Final") : _("Mark as _Draft"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              final ? "final" : "draft",
+                                              final ? ADW_RESPONSE_SUGGESTED
+                                                    : ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (status_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mark_final_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ask_status (NB_WINDOW (widget), TRUE);
+}
+
+static void
+mark_draft_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ask_status (NB_WINDOW (widget), FALSE);
 }
 
 /* Editing */
@@ -534,6 +618,9 @@ nb_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.fill-totals", NULL, fill_totals_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-final", NULL, mark_final_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-draft", NULL, mark_draft_action);
+  nb_window_organs_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-findings", NULL,

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-compare-page.h"
 #include "nb-finding.h"
 #include "nb-table-page.h"
 #include "nb-text-page.h"
@@ -18,6 +19,8 @@ page_name (guint page)
     return g_strdup ("info");
   if (page == PAGE_PREVIEW)
     return g_strdup ("preview");
+  if (page == PAGE_COMPARE)
+    return g_strdup ("compare");
   return g_strdup_printf ("s%u", page - 1);
 }
 
@@ -88,6 +91,12 @@ nb_window_ensure_page (NbWindow *self, guint i)
       page = nb_preview_page_new ();
       nb_preview_page_set_report (NB_PREVIEW_PAGE (page), self->report);
     }
+  else if (i == PAGE_COMPARE)
+    {
+      page = GTK_WIDGET (nb_compare_page_new ());
+      g_signal_connect_swapped (page, "activate-cell", G_CALLBACK (nb_window_focus_cell), self);
+      self->compare_dirty = TRUE;
+    }
   else
     {
       const NbSectionInfo *section = nb_format_section (i - 1);
@@ -101,6 +110,7 @@ nb_window_ensure_page (NbWindow *self, guint i)
         {
           page = nb_text_page_new ((NbTextSection) section->text);
           nb_text_page_set_undo_stack (NB_TEXT_PAGE (page), self->undo);
+          nb_text_page_set_previous (NB_TEXT_PAGE (page), self->previous);
         }
     }
   self->pages[i] = page;
@@ -115,7 +125,7 @@ nb_window_build_pages_idle_cb (gpointer user_data)
   NbWindow *self = NB_WINDOW (user_data);
 
   for (guint i = 0; i < NB_N_PAGES; i++)
-    if (self->pages[i] == NULL)
+    if (self->pages[i] == NULL && i != PAGE_COMPARE)
       {
         nb_window_ensure_page (self, i);
         return G_SOURCE_CONTINUE;
@@ -132,6 +142,29 @@ visible_page_cb (GObject *stack, GParamSpec *pspec, NbWindow *self)
   for (guint i = 0; i < NB_N_PAGES; i++)
     if (self->bins[i] == visible)
       nb_window_ensure_page (self, i);
+  if (self->bins[PAGE_COMPARE] == visible)
+    nb_window_update_compare_page (self);
+}
+
+/* The comparison follows the report only while it is seen: it loads
+ * every stored year and diffs the texts, nothing to do per keystroke on
+ * another page. */
+void
+nb_window_update_compare_page (NbWindow *self)
+{
+  NbComparePage *page = NB_COMPARE_PAGE (self->pages[PAGE_COMPARE]);
+
+  if (page == NULL || self->organ == NULL ||
+      adw_view_stack_get_visible_child (self->view_stack) != self->bins[PAGE_COMPARE])
+    return;
+  if (self->compare_dirty)
+    {
+      nb_compare_page_set_reports (page, self->report, self->previous,
+                                   nb_window_get_history (self));
+      self->compare_dirty = FALSE;
+    }
+  else
+    nb_compare_page_update (page);
 }
 
 void
@@ -153,6 +186,12 @@ nb_window_build_pages (NbWindow *self)
         {
           title = _("Preview");
           icon = "document-print-preview-symbolic";
+        }
+      else if (i == PAGE_COMPARE)
+        {
+          /* Translators: the page comparing this year with last year, 对比 */
+          title = _("Compare");
+          icon = "view-dual-symbolic";
         }
       else
         {

@@ -13,8 +13,10 @@
 
 G_BEGIN_DECLS
 
-#define NB_N_PAGES (NB_N_SECTIONS + 2)
+/* info, the six sections, the comparison with last year, the preview */
+#define NB_N_PAGES (NB_N_SECTIONS + 3)
 #define PAGE_INFO 0
+#define PAGE_COMPARE (NB_N_PAGES - 2)
 #define PAGE_PREVIEW (NB_N_PAGES - 1)
 
 struct _NbWindow
@@ -34,6 +36,7 @@ struct _NbWindow
   GtkStack *findings_stack;   /* "none", "warning", "error" */
   GtkInscription *findings_warnings;
   GtkInscription *findings_errors;
+  GtkRevealer *final_banner;
   GtkStack *main_stack;
   AdwFlap *flap;
   AdwViewStack *view_stack;
@@ -50,7 +53,9 @@ struct _NbWindow
   NbStore *store;
   NbSettings *settings;
   NbReport *report;
-  NbReport *previous;     /* last year's, for W1/W2, or NULL */
+  NbReport *previous;     /* last year's, for W1/W2/W6 and the comparison, or NULL */
+  GPtrArray *history;     /* every stored year of the organ, loaded for the comparison page */
+  gboolean final;         /* the year is sealed: nothing can be edited */
   NbUndoStack *undo;
   char *organ;            /* which stored report this is; NULL: none */
   guint year;
@@ -61,6 +66,9 @@ struct _NbWindow
   GHashTable *acks;
   guint check_id;
   gboolean findings_dirty;
+  GPtrArray *w6;          /* W6 findings, recomputed only when a text changes */
+  gboolean w6_dirty;
+  gboolean compare_dirty; /* the comparison page is behind the report */
 
   /* autosave */
   gboolean dirty;
@@ -95,6 +103,8 @@ void nb_window_store_imported     (NbWindow       *self,
 
 /* nb-window.c */
 void nb_window_reload_acks        (NbWindow       *self);
+/* Every stored year of the open organ (NbReport), loaded on first use. */
+GPtrArray *nb_window_get_history  (NbWindow       *self);
 
 /* nb-window-pages.c */
 void       nb_window_build_pages         (NbWindow  *self);
@@ -104,6 +114,7 @@ GtkWidget *nb_window_ensure_page         (NbWindow  *self,
 void       nb_window_show_findings_on    (NbWindow  *self,
                                           GtkWidget *page);
 int        nb_window_page_by_name        (const char *name);
+void       nb_window_update_compare_page (NbWindow  *self);
 guint      nb_window_page_of_finding     (NbFinding *finding);
 
 G_END_DECLS

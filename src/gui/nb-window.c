@@ -5,8 +5,11 @@
 
 #include "nb-application.h"
 
+#include "nb-compare-page.h"
 #include "nb-finding.h"
+#include "nb-new-year.h"
 #include "nb-rules.h"
+#include "nb-similarity.h"
 #include "nb-table-page.h"
 #include "nb-text-page.h"
 #include "nb-window-private.h"
@@ -142,6 +145,7 @@ check_idle_cb (gpointer user_data)
 
   self->check_id = 0;
   nb_window_run_checks (self);
+  nb_window_update_compare_page (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -150,6 +154,9 @@ report_changed_cb (NbReport *report, guint what, guint index, NbWindow *self)
 {
   if (self->loading || self->organ == NULL)
     return;
+
+  if (what == NB_CHANGE_PARTS || what == NB_CHANGE_ALL)
+    self->w6_dirty = TRUE;
 
   /* What another writer stored is in the database already. */
   if (!self->merging)
@@ -183,6 +190,19 @@ update_header (NbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* A final year is sealed and filed: its pages stay readable but take no
+ * input, and a banner says how to change it. The comparison and the
+ * preview are for reading anyway. */
+static void
+apply_status (NbWindow *self, gboolean final)
+{
+  self->final = final;
+  for (guint i = 0; i < NB_N_PAGES; i++)
+    if (i != PAGE_COMPARE && i != PAGE_PREVIEW)
+      gtk_widget_set_sensitive (self->bins[i], !final);
+  gtk_revealer_set_reveal_child (self->final_banner, final);
+}
+
 /* Puts @from into the window's report and everything that depends on
  * which report it is: last year's, the acknowledgements, the history. */
 static void
@@ -205,7 +225,15 @@ show_report (NbWindow *self, NbReport *from)
   g_clear_object (&self->previous);
   if (year > NB_MIN_YEAR)
     self->previous = nb_store_load (self->store, self->organ, year - 1, NULL);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  self->w6_dirty = TRUE;
+  for (guint i = 0; i < NB_N_PAGES; i++)
+    if (NB_IS_TEXT_PAGE (self->pages[i]))
+      nb_text_page_set_previous (NB_TEXT_PAGE (self->pages[i]), self->previous);
+  self->compare_dirty = TRUE;
   nb_window_reload_acks (self);
+  apply_status (self, g_strcmp0 (nb_store_get_status (self->store, self->organ, year, NULL),
+                                 NB_STORE_STATUS_FINAL) == 0);
 
   nb_settings_set_last_report (self->settings, self->organ, year);
   update_header (self);
@@ -213,6 +241,7 @@ show_report (NbWindow *self, NbReport *from)
   gtk_stack_set_visible_child_name (self->main_stack, "report");
   nb_window_update_actions (self);
   nb_window_run_checks (self);
+  nb_window_update_compare_page (self);
 }
 
 static void
@@ -220,6 +249,7 @@ show_empty (NbWindow *self)
 {
   g_clear_pointer (&self->organ, g_free);
   self->year = 0;
+  apply_status (self, FALSE);
   update_header (self);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   nb_window_update_actions (self);
@@ -265,6 +295,54 @@ report_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, NbWindow *self)
     nb_window_toast (self, error->message);
 }
 
+/* What the list of years says of one: its open findings (errors, and
+ * warnings nobody acknowledged), checked against the year before. */
+static guint
+count_open_findings (NbWindow *self, NbStoreEntry *entry)
+{
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) acks = NULL;
+
+  if (g_strcmp0 (entry->organ, self->organ) == 0 && entry->year == self->year)
+    report = g_object_ref (self->report);
+  else
+    report = nb_store_load (self->store, entry->organ, entry->year, NULL);
+  if (report == NULL)
+    return 0;
+  if (entry->year > NB_MIN_YEAR)
+    previous = nb_store_load (self->store, entry->organ, entry->year - 1, NULL);
+  findings = nb_rules_check_all (report, previous);
+  acks = nb_store_get_acks (self->store, entry->organ, entry->year, NULL);
+  return nb_findings_count_open (findings, acks);
+}
+
+static GtkWidget *
+new_status_label (NbWindow *self, NbStoreEntry *entry)
+{
+  guint n_open = count_open_findings (self, entry);
+  gboolean final = g_strcmp0 (entry->status, NB_STORE_STATUS_FINAL) == 0;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (n_open > 0)
+    /* Translators: in the list of stored years: "Draft · 3 open findings" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u open finding",
+                                         "%s · %u open findings", n_open),
+                            final ? _("Final") : _("Draft"), n_open);
+  else
+    text = g_strdup (final ? _("Final") : _("Draft"));
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "caption");
+  if (n_open > 0)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
 static void
 report_popover_show_cb (GtkWidget *popover, NbWindow *self)
 {
@@ -279,7 +357,9 @@ report_popover_show_cb (GtkWidget *popover, NbWindow *self)
       NbStoreEntry *entry = g_ptr_array_index (entries, i);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *organ = gtk_label_new (entry->organ);
+      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
       g_autofree char *year_text = g_strdup_printf ("%u", entry->year);
       GtkWidget *year = gtk_label_new (year_text);
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
@@ -287,11 +367,16 @@ report_popover_show_cb (GtkWidget *popover, NbWindow *self)
       gtk_label_set_xalign (GTK_LABEL (organ), 0);
       gtk_label_set_ellipsize (GTK_LABEL (organ), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_max_width_chars (GTK_LABEL (organ), 28);
-      gtk_widget_set_hexpand (organ, TRUE);
+      gtk_widget_set_hexpand (names, TRUE);
       gtk_widget_add_css_class (year, "numeric");
+      gtk_widget_set_visible (lock, g_strcmp0 (entry->status, NB_STORE_STATUS_FINAL) == 0);
+      gtk_widget_set_tooltip_text (lock, _("Final: sealed and locked against changes"));
       gtk_widget_set_visible (check, g_strcmp0 (entry->organ, self->organ) == 0 &&
                                      entry->year == self->year);
-      gtk_box_append (GTK_BOX (box), organ);
+      gtk_box_append (GTK_BOX (names), organ);
+      gtk_box_append (GTK_BOX (names), new_status_label (self, entry));
+      gtk_box_append (GTK_BOX (box), names);
+      gtk_box_append (GTK_BOX (box), lock);
       gtk_box_append (GTK_BOX (box), year);
       gtk_box_append (GTK_BOX (box), check);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -402,6 +487,8 @@ nb_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->report);
   g_clear_object (&self->previous);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->w6, g_ptr_array_unref);
   g_clear_object (&self->undo);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->acks, g_hash_table_unref);
@@ -486,6 +573,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_warnings);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_errors);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, final_banner);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, view_stack);
@@ -591,6 +679,17 @@ nb_window_create_report (NbWindow *self, const char *organ, guint year, GError *
   if (latest_year > 0)
     latest = nb_store_load (self->store, organ, latest_year, NULL);
 
+  /* The year after the latest: carry the requests over and start from
+   * last year's texts, marked as such until rewritten. */
+  if (latest != NULL && latest_year + 1 == year)
+    {
+      g_autoptr(NbReport) next = nb_report_new_year_from (latest);
+
+      if (!nb_store_save (self->store, next, NB_STORE_SAVE_NEW, "editor", error))
+        return FALSE;
+      return nb_window_open_report (self, organ, year, error);
+    }
+
   nb_report_set_organ_field (report, NB_ORGAN_NAME, organ);
   nb_report_set_year (report, year);
   for (guint f = NB_ORGAN_NAME + 1; latest != NULL && f < NB_N_ORGAN_FIELDS; f++)
@@ -683,6 +782,24 @@ nb_window_reload_acks (NbWindow *self)
     }
 }
 
+/* Last year's copied texts (W6): comparing whole texts costs more than the
+ * other rules together, so it is redone only when a text changed. */
+static void
+append_w6 (NbWindow *self)
+{
+  if (self->previous == NULL)
+    return;
+  if (self->w6 == NULL || self->w6_dirty)
+    {
+      g_clear_pointer (&self->w6, g_ptr_array_unref);
+      self->w6 = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
+      nb_similarity_check (self->report, self->previous, NB_SIMILARITY_DEFAULT_THRESHOLD, self->w6);
+      self->w6_dirty = FALSE;
+    }
+  for (guint i = 0; i < self->w6->len; i++)
+    g_ptr_array_add (self->findings, nb_finding_copy (g_ptr_array_index (self->w6, i)));
+}
+
 void
 nb_window_run_checks (NbWindow *self)
 {
@@ -693,7 +810,10 @@ nb_window_run_checks (NbWindow *self)
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   if (self->organ != NULL)
-    self->findings = nb_rules_check (self->report, self->previous);
+    {
+      self->findings = nb_rules_check (self->report, self->previous);
+      append_w6 (self);
+    }
   else
     self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
 
@@ -803,6 +923,93 @@ nb_window_redo (NbWindow *self)
     if (NB_IS_TABLE_PAGE (self->pages[i]))
       nb_table_page_commit (NB_TABLE_PAGE (self->pages[i]));
   return nb_undo_stack_redo (self->undo);
+}
+
+void
+nb_window_focus_cell (NbWindow *self, guint cell)
+{
+  guint table;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (cell < NB_N_CELLS);
+
+  table = nb_format_cell (cell)->table;
+  for (guint i = 0; i < NB_N_SECTIONS; i++)
+    if (nb_format_section (i)->kind == NB_SECTION_TABLE && nb_format_section (i)->table == table)
+      {
+        GtkWidget *page = nb_window_ensure_page (self, i + 1);
+
+        adw_view_stack_set_visible_child (self->view_stack, self->bins[i + 1]);
+        nb_table_page_focus_cell (NB_TABLE_PAGE (page), cell);
+        return;
+      }
+}
+
+gboolean
+nb_window_is_final (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  return self->final;
+}
+
+gboolean
+nb_window_set_final (NbWindow *self, gboolean final, GError **error)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->organ == NULL)
+    {
+      g_set_error_literal (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND, _("No report is open"));
+      return FALSE;
+    }
+  /* What was typed last goes in before the seal. */
+  if (final)
+    {
+      for (guint i = 0; i < NB_N_PAGES; i++)
+        if (NB_IS_TABLE_PAGE (self->pages[i]))
+          nb_table_page_commit (NB_TABLE_PAGE (self->pages[i]));
+      if (!nb_window_save_now (self, error))
+        return FALSE;
+    }
+  if (!nb_store_set_status (self->store, self->organ, self->year,
+                            final ? NB_STORE_STATUS_FINAL : NB_STORE_STATUS_DRAFT, "editor", error))
+    return FALSE;
+  /* Undoing into a sealed year, or across the seal, would not be stored. */
+  nb_undo_stack_clear (self->undo);
+  apply_status (self, final);
+  nb_window_update_actions (self);
+  return TRUE;
+}
+
+/* Oldest first; this year is the open report itself, so that the trends
+ * follow what is typed. */
+GPtrArray *
+nb_window_get_history (NbWindow *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  if (self->history != NULL || self->organ == NULL)
+    return self->history;
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
+  entries = nb_store_list (self->store, NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      NbStoreEntry *entry = g_ptr_array_index (entries, i);
+      NbReport *report;
+
+      if (g_strcmp0 (entry->organ, self->organ) != 0)
+        continue;
+      if (entry->year == self->year)
+        report = g_object_ref (self->report);
+      else
+        report = nb_store_load (self->store, entry->organ, entry->year, NULL);
+      if (report != NULL)
+        g_ptr_array_add (self->history, report);
+    }
+  return self->history;
 }
 
 void

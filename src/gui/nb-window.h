@@ -52,6 +52,15 @@ const char *nb_window_get_saved_text    (NbWindow       *self);
 const char *nb_window_get_last_toast    (NbWindow       *self);
 gboolean    nb_window_undo              (NbWindow       *self);
 gboolean    nb_window_redo              (NbWindow       *self);
+/* Opens the page of @cell and puts the cursor in it. */
+void        nb_window_focus_cell        (NbWindow       *self,
+                                         guint           cell);
+/* Marks the open year final (sealed: the pages lock) or a draft again,
+ * in the store and its edit log. */
+gboolean    nb_window_set_final         (NbWindow       *self,
+                                         gboolean        final,
+                                         GError        **error);
+gboolean    nb_window_is_final          (NbWindow       *self);
 void        nb_window_focus_finding     (NbWindow       *self,
                                          guint           index);
 
