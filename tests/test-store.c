@@ -1771,11 +1771,12 @@ test_status (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
   {
     g_autoptr(NbReport) stored = nb_store_load (store, "封存局", 2024, NULL);
+    g_autoptr(GHashTable) acks = nb_store_get_acks (store, "封存局", 2024, NULL);
     gint64 value = 0;
 
     nb_report_get_figure (stored, 0, &value);
     g_assert_cmpint (value, !=, 4242);
-    g_assert_nonnull (nb_store_get_acks (store, "封存局", 2024, NULL));
+    g_assert_nonnull (acks);
   }
 
   /* printing a sealed report again is normal */

@@ -82,6 +82,14 @@ gboolean      nb_store_find_report       (NbStore      *self,
                                           gint64       *report_id,
                                           gint64       *revision,
                                           GError      **error);
+/* The same, with whether the year is final (may be NULL). */
+gboolean      nb_store_find_year         (NbStore      *self,
+                                          const char   *organ,
+                                          guint         year,
+                                          gint64       *report_id,
+                                          gint64       *revision,
+                                          gboolean     *final,
+                                          GError      **error);
 gboolean      nb_store_load_figures      (NbStore      *self,
                                           gint64        report_id,
                                           gint64        values[NB_N_CELLS],

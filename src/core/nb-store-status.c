@@ -57,35 +57,6 @@ commit (NbStore *self, GError **error)
   return FALSE;
 }
 
-/* As nb_store_find_report(), with whether the year is final. */
-static gboolean
-find_year (NbStore *self, const char *organ, guint year, gint64 *report_id,
-           gint64 *revision, gboolean *final, GError **error)
-{
-  g_autoptr(NbStatement) stmt =
-    nb_store_get_statement (self,
-                            "SELECT r.id, r.revision, r.status FROM reports r"
-                            " JOIN organs o ON o.id = r.organ_id"
-                            " WHERE o.name = ?1 AND r.year = ?2", error);
-  int row;
-
-  if (stmt == NULL)
-    return FALSE;
-  nb_store_bind_text (stmt, 1, organ);
-  sqlite3_bind_int64 (stmt, 2, year);
-  if ((row = nb_store_next_row (self, stmt, error)) <= 0)
-    {
-      if (row == 0)
-        nb_store_set_not_found (self, organ, year, error);
-      return FALSE;
-    }
-  *report_id = sqlite3_column_int64 (stmt, 0);
-  if (revision != NULL)
-    *revision = sqlite3_column_int64 (stmt, 1);
-  *final = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), NB_STORE_STATUS_FINAL) == 0;
-  return TRUE;
-}
-
 static gboolean
 log_row (NbStore *self, const char *at, gint64 report_id, const char *field,
          const char *old_value, const char *new_value, const char *source, gint64 revision,
@@ -137,7 +108,7 @@ nb_store_set_status (NbStore *self, const char *organ, guint year, const char *s
     }
   if (!nb_store_check_writable (self, error) || !begin_write (self, error))
     return FALSE;
-  if (!find_year (self, organ, year, &report_id, &revision, &final, error))
+  if (!nb_store_find_year (self, organ, year, &report_id, &revision, &final, error))
     goto fail;
   if (final == (strcmp (wanted, NB_STORE_STATUS_FINAL) == 0))
     return commit (self, error);
@@ -173,7 +144,7 @@ nb_store_get_status (NbStore *self, const char *organ, guint year, GError **erro
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!nb_store_check_file (self, FALSE, error) ||
-      !find_year (self, organ, year, &report_id, NULL, &final, error))
+      !nb_store_find_year (self, organ, year, &report_id, NULL, &final, error))
     return NULL;
   return final ? NB_STORE_STATUS_FINAL : NB_STORE_STATUS_DRAFT;
 }
@@ -446,7 +417,7 @@ nb_store_acknowledge (NbStore *self, const char *organ, guint year, const char *
 
   if (!nb_store_check_writable (self, error) || !begin_write (self, error))
     return FALSE;
-  if (!find_year (self, organ, year, &report_id, NULL, &final, error))
+  if (!nb_store_find_year (self, organ, year, &report_id, NULL, &final, error))
     goto fail;
   if (final)
     {

@@ -249,15 +249,17 @@ nb_store_check_file (NbStore *self, gboolean writing, GError **error)
   return FALSE;
 }
 
-/* The report's row id and revision, or NOT_FOUND. */
+/* The report's row id, its revision and whether it is final, or
+ * NOT_FOUND; @revision and @final may be NULL. */
 gboolean
-nb_store_find_report (NbStore *self, const char *organ, guint year,
-             gint64 *report_id, gint64 *revision, GError **error)
+nb_store_find_year (NbStore *self, const char *organ, guint year, gint64 *report_id,
+                    gint64 *revision, gboolean *final, GError **error)
 {
   g_autoptr(NbStatement) stmt =
     nb_store_get_statement (self,
-                   "SELECT r.id, r.revision FROM reports r JOIN organs o ON o.id = r.organ_id"
-                   " WHERE o.name = ?1 AND r.year = ?2", error);
+                            "SELECT r.id, r.revision, r.status FROM reports r"
+                            " JOIN organs o ON o.id = r.organ_id"
+                            " WHERE o.name = ?1 AND r.year = ?2", error);
   int row;
 
   if (stmt == NULL)
@@ -273,7 +275,17 @@ nb_store_find_report (NbStore *self, const char *organ, guint year,
   *report_id = sqlite3_column_int64 (stmt, 0);
   if (revision != NULL)
     *revision = sqlite3_column_int64 (stmt, 1);
+  if (final != NULL)
+    *final = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), NB_STORE_STATUS_FINAL) == 0;
   return TRUE;
+}
+
+/* The report's row id and revision, or NOT_FOUND. */
+gboolean
+nb_store_find_report (NbStore *self, const char *organ, guint year,
+             gint64 *report_id, gint64 *revision, GError **error)
+{
+  return nb_store_find_year (self, organ, year, report_id, revision, NULL, error);
 }
 
 gboolean

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What nb-table-page.c shares with nb-table-layout.c, which lays the
- * table out as on the printed form.
+ * table out as on the printed form, nb-table-paste.c and
+ * nb-table-findings.c.
  */
 #pragma once
 
@@ -88,6 +89,12 @@ void  nb_table_page_set_message   (NbTablePage *self,
                                    const char  *icon,
                                    const char  *text);
 
+/* The entry's mark and what a screen reader is told of it */
+void  nb_table_page_update_slot_style (NbTablePage *self,
+                                       Slot        *slot);
+/* The bar under the table: where @slot is on the form, what is wrong */
+void  nb_table_page_show_slot_message (NbTablePage *self,
+                                       Slot        *slot);
 /* nb-table-paste.c: Ctrl+V in @slot */
 void  nb_table_page_start_paste   (NbTablePage *self,
                                    Slot        *slot);

@@ -1,4 +1,10 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * NbTablePage: one table of the report as entries, typed into with the
+ * keys of a spreadsheet and kept in step with the report. The layout is
+ * in nb-table-layout.c, pasting in nb-table-paste.c, the rules' findings
+ * on the cells and the summary in nb-table-findings.c.
+ */
 #include "config.h"
 
 #include <string.h>
@@ -191,8 +197,8 @@ query_tooltip_cb (GtkWidget *entry, int x, int y, gboolean keyboard, GtkTooltip 
 
 /* The entry paints its mark; what a screen reader is told changes only
  * when it changes. */
-static void
-update_slot_style (NbTablePage *self, Slot *slot)
+void
+nb_table_page_update_slot_style (NbTablePage *self, Slot *slot)
 {
   NbCellMark mark = slot->parse_message != NULL ? NB_CELL_MARK_ERROR : slot->mark;
   gboolean invalid = mark == NB_CELL_MARK_ERROR;
@@ -227,8 +233,8 @@ nb_table_page_set_message (NbTablePage *self, const char *icon, const char *text
 
 /* The bar under the table speaks about the cell with the cursor: where it
  * is on the form, and what is wrong with it. */
-static void
-show_slot_message (NbTablePage *self, Slot *slot)
+void
+nb_table_page_show_slot_message (NbTablePage *self, Slot *slot)
 {
   g_autofree char *where = nb_format_cell_describe (slot->cell);
   g_autofree char *text = NULL;
@@ -262,7 +268,7 @@ clear_parse_error (NbTablePage *self, Slot *slot)
   if (slot->parse_message == NULL)
     return;
   g_clear_pointer (&slot->parse_message, g_free);
-  update_slot_style (self, slot);
+  nb_table_page_update_slot_style (self, slot);
 }
 
 /* Shows the model's value in the entry unless the entry already says the
@@ -289,7 +295,7 @@ sync_slot (NbTablePage *self, Slot *slot)
   g_clear_pointer (&slot->parse_message, g_free);
   slot->blanked = FALSE;
   set_text_quietly (self, slot, model_text);
-  update_slot_style (self, slot);
+  nb_table_page_update_slot_style (self, slot);
 }
 
 static void
@@ -336,7 +342,7 @@ finish_slot (NbTablePage *self, Slot *slot)
                                                model_text[0] ? model_text : _("its blank"));
 
       g_clear_pointer (&slot->parse_message, g_free);
-      update_slot_style (self, slot);
+      nb_table_page_update_slot_style (self, slot);
       nb_table_page_set_message (self, "dialog-warning-symbolic", text);
     }
   set_text_quietly (self, slot, model_text);
@@ -399,10 +405,10 @@ entry_changed_cb (GtkEditable *editable, NbTablePage *self)
       g_free (slot->parse_message);
       slot->parse_message = g_strdup_printf (_("Not accepted: %s The cell keeps %s."),
                                              error->message, kept[0] ? kept : _("its blank"));
-      update_slot_style (self, slot);
+      nb_table_page_update_slot_style (self, slot);
     }
   if (slot == self->focused)
-    show_slot_message (self, slot);
+    nb_table_page_show_slot_message (self, slot);
 }
 
 static void
@@ -411,7 +417,7 @@ focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self)
   Slot *slot = slot_for_widget (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 
   self->focused = slot;
-  show_slot_message (self, slot);
+  nb_table_page_show_slot_message (self, slot);
 }
 
 static void
@@ -725,123 +731,6 @@ nb_table_page_set_undo_stack (NbTablePage *self, NbUndoStack *undo)
   self->changed_id = g_signal_connect (self->report, "changed",
                                        G_CALLBACK (report_changed_cb), self);
   report_changed_cb (self->report, NB_CHANGE_ALL, 0, self);
-}
-
-void
-nb_table_page_show_findings (NbTablePage *self, GPtrArray *findings, GHashTable *acks)
-{
-  NbCellMark marks[NB_N_CELLS] = { NB_CELL_MARK_NONE };
-  g_autoptr(GPtrArray) messages = NULL;
-  guint n_errors = 0, n_warnings = 0;
-  g_autofree char *summary = NULL;
-  const char *state = "success";
-  GtkInscription *inscription = NULL;
-
-  g_return_if_fail (NB_IS_TABLE_PAGE (self));
-  g_return_if_fail (findings != NULL);
-
-  messages = g_ptr_array_new_full (self->slots->len, NULL);
-  g_ptr_array_set_size (messages, (int) self->slots->len);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      NbFinding *finding = g_ptr_array_index (findings, i);
-      NbCellMark mark = finding->severity == NB_SEVERITY_ERROR ? NB_CELL_MARK_ERROR
-                                                                : NB_CELL_MARK_WARNING;
-
-      if (mark == NB_CELL_MARK_WARNING && acks != NULL && finding->key != NULL &&
-          g_hash_table_contains (acks, finding->key))
-        continue;
-      if (finding->section == self->section)
-        {
-          if (mark == NB_CELL_MARK_ERROR)
-            n_errors++;
-          else
-            n_warnings++;
-        }
-      /* Blank cells (W7) show that they are blank; painting every cell of a
-       * new report yellow would hide the warnings that matter. */
-      if (g_strcmp0 (finding->rule, "W7") == 0)
-        continue;
-      for (guint c = 0; c < finding->cells->len; c++)
-        {
-          guint cell = g_array_index (finding->cells, guint, c);
-          int index = cell < NB_N_CELLS ? self->slot_of_cell[cell] : -1;
-          GString *text;
-
-          if (index < 0)
-            continue;
-          marks[index] = MAX (marks[index], mark);
-          text = g_ptr_array_index (messages, index);
-          if (text == NULL)
-            messages->pdata[index] = text = g_string_new (NULL);
-          else
-            g_string_append_c (text, '\n');
-          g_string_append (text, finding->message);
-        }
-    }
-
-  for (guint i = 0; i < self->slots->len; i++)
-    {
-      Slot *slot = slot_at (self, i);
-      GString *text = g_ptr_array_index (messages, i);
-      g_autofree char *message = text ? g_string_free (text, FALSE) : NULL;
-
-      if (slot->mark == marks[i] && g_strcmp0 (slot->finding_message, message) == 0)
-        continue;
-      slot->mark = marks[i];
-      g_free (slot->finding_message);
-      slot->finding_message = g_steal_pointer (&message);
-      update_slot_style (self, slot);
-      if (slot == self->focused)
-        show_slot_message (self, slot);
-    }
-
-  if (n_errors > 0)
-    {
-      state = "error";
-      inscription = self->error_summary;
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u error in this table: the cell is marked in red. "
-                                            "Point at it or move the cursor into it to see by how much it is off.",
-                                            "%u errors in this table: the cells are marked in red. "
-                                            "Point at one or move the cursor into it to see by how much it is off.",
-                                              n_errors), n_errors);
-    }
-  else if (n_warnings > 0)
-    {
-      state = "warning";
-      inscription = self->warning_summary;
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The sums add up; %u warning to look at in the findings (F9).",
-                                              "The sums add up; %u warnings to look at in the findings (F9).",
-                                              n_warnings), n_warnings);
-    }
-  /* Only what changed. The counts are inscriptions, whose size does not
-   * follow their text: a count that changes is only drawn again. */
-  if (inscription != NULL && g_strcmp0 (gtk_inscription_get_text (inscription), summary) != 0)
-    {
-      gtk_inscription_set_text (inscription, summary);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (inscription),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
-    }
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->summary_stack), state) != 0)
-    gtk_stack_set_visible_child_name (self->summary_stack, state);
-}
-
-const char *
-nb_table_page_get_summary (NbTablePage *self)
-{
-  const char *state;
-
-  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), NULL);
-
-  state = gtk_stack_get_visible_child_name (self->summary_stack);
-  if (g_strcmp0 (state, "error") == 0)
-    return gtk_inscription_get_text (self->error_summary);
-  if (g_strcmp0 (state, "warning") == 0)
-    return gtk_inscription_get_text (self->warning_summary);
-  return _("Every sum in this table adds up.");
 }
 
 gboolean

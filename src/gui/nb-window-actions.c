@@ -16,6 +16,42 @@
 #include "nb-window-organs.h"
 #include "nb-window-private.h"
 
+/* The dialogs' parts. */
+
+GtkWidget *
+nb_window_new_entry_row (const char *title, const char *text, gboolean activates_default)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), activates_default);
+  return row;
+}
+
+GtkWidget *
+nb_window_new_year_row (guint year, GtkWidget **spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Year"));
+  *spin = gtk_spin_button_new_with_range (NB_MIN_YEAR, NB_MAX_YEAR, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (*spin), year);
+  gtk_widget_set_valign (*spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), *spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *spin);
+  return row;
+}
+
+void
+nb_window_dialog_offer (AdwMessageDialog *dialog, const char *response, const char *label)
+{
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
 void
 nb_window_toast (NbWindow *self, const char *title)
 {
@@ -119,31 +155,14 @@ new_report_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  organ_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (organ_row),
-                                 nb_format_organ_field (NB_ORGAN_NAME)->label);
-  gtk_editable_set_text (GTK_EDITABLE (organ_row), self->organ ? self->organ : "");
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (organ_row), TRUE);
+  organ_row = nb_window_new_entry_row (nb_format_organ_field (NB_ORGAN_NAME)->label,
+                                       self->organ, TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), organ_row);
-
-  year_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
-  year_spin = gtk_spin_button_new_with_range (NB_MIN_YEAR, NB_MAX_YEAR, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year_spin), year);
-  gtk_widget_set_valign (year_spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year_spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), year_spin);
+  year_row = nb_window_new_year_row (year, &year_spin);
   gtk_list_box_append (GTK_LIST_BOX (list), year_row);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nb_window_dialog_offer (ADW_MESSAGE_DIALOG (dialog), "create", _("C_reate"));
   new_report_organ_changed_cb (GTK_EDITABLE (organ_row), ADW_MESSAGE_DIALOG (dialog));
 
   g_object_set_data (G_OBJECT (dialog), "nb-organ", organ_row);

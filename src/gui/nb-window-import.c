@@ -190,21 +190,11 @@ build_preview (Preview *preview)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  organ_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (organ_row),
-                                 nb_format_organ_field (NB_ORGAN_NAME)->label);
-  gtk_editable_set_text (GTK_EDITABLE (organ_row),
-                         nb_report_get_organ_name (report) ? nb_report_get_organ_name (report) : "");
+  organ_row = nb_window_new_entry_row (nb_format_organ_field (NB_ORGAN_NAME)->label,
+                                       nb_report_get_organ_name (report), FALSE);
   gtk_list_box_append (GTK_LIST_BOX (list), organ_row);
-
-  year_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
-  year_spin = gtk_spin_button_new_with_range (NB_MIN_YEAR, NB_MAX_YEAR, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year_spin),
-                             year >= NB_MIN_YEAR && year <= NB_MAX_YEAR ? year : NB_MIN_YEAR);
-  gtk_widget_set_valign (year_spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year_spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), year_spin);
+  year_row = nb_window_new_year_row (year >= NB_MIN_YEAR && year <= NB_MAX_YEAR ? year : NB_MIN_YEAR,
+                                     &year_spin);
   gtk_list_box_append (GTK_LIST_BOX (list), year_row);
 
   /* Translators: how many of the form's figures the file gave, "153 of 175" */

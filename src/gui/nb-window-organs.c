@@ -373,19 +373,9 @@ aggregate_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  year_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
-  year_spin = gtk_spin_button_new_with_range (NB_MIN_YEAR, NB_MAX_YEAR, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year_spin), year);
-  gtk_widget_set_valign (year_spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year_spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), year_spin);
+  year_row = nb_window_new_year_row (year, &year_spin);
   gtk_list_box_append (GTK_LIST_BOX (list), year_row);
-
-  name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Summary for the organ"));
-  gtk_editable_set_text (GTK_EDITABLE (name_row), name);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name_row), TRUE);
+  name_row = nb_window_new_entry_row (_("Summary for the organ"), name, TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), name_row);
   gtk_box_append (GTK_BOX (box), list);
 
@@ -406,14 +396,7 @@ aggregate_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_box_append (GTK_BOX (box), scrolled);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add Up"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nb_window_dialog_offer (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Up"));
 
   g_object_set_data (G_OBJECT (dialog), "nb-window", self);
   g_object_set_data (G_OBJECT (dialog), "nb-name", name_row);
@@ -527,22 +510,12 @@ rename_organ_action (GtkWidget *widget, const char *action_name, GVariant *param
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row),
-                                 nb_format_organ_field (NB_ORGAN_NAME)->label);
-  gtk_editable_set_text (GTK_EDITABLE (name_row), self->organ);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name_row), TRUE);
+  name_row = nb_window_new_entry_row (nb_format_organ_field (NB_ORGAN_NAME)->label,
+                                      self->organ, TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), name_row);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nb_window_dialog_offer (ADW_MESSAGE_DIALOG (dialog), "rename", _("_Rename"));
 
   g_object_set_data_full (G_OBJECT (dialog), "nb-old-name", g_strdup (self->organ), g_free);
   g_object_set_data (G_OBJECT (dialog), "nb-name", name_row);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What nb-window.c shares with nb-window-actions.c.
+ * What nb-window.c shares with nb-window-actions.c, nb-window-import.c,
+ * nb-window-pages.c and nb-window-years.c.
  */
 #pragma once
 
@@ -91,6 +92,16 @@ void nb_window_update_actions     (NbWindow       *self);
 void nb_window_show_message       (NbWindow       *self,
                                    const char     *heading,
                                    const char     *body);
+/* The dialogs' parts: an entry row, the row of a year's spin button
+ * (@spin: out), and "_Cancel" beside one suggested, default response. */
+GtkWidget *nb_window_new_entry_row (const char       *title,
+                                    const char       *text,
+                                    gboolean          activates_default);
+GtkWidget *nb_window_new_year_row  (guint             year,
+                                    GtkWidget       **spin);
+void       nb_window_dialog_offer  (AdwMessageDialog *dialog,
+                                    const char       *response,
+                                    const char       *label);
 
 /* nb-window-import.c */
 void nb_window_import_action      (GtkWidget      *widget,
@@ -103,6 +114,13 @@ void nb_window_store_imported     (NbWindow       *self,
 
 /* nb-window.c */
 void nb_window_reload_acks        (NbWindow       *self);
+
+/* nb-window-years.c */
+/* Connects the list of years in the header's popover. */
+void nb_window_init_years         (NbWindow       *self);
+/* Locks the pages (and shows the banner) when @final, unlocks them if not. */
+void nb_window_apply_status       (NbWindow       *self,
+                                   gboolean        final);
 /* Every stored year of the open organ (NbReport), loaded on first use. */
 GPtrArray *nb_window_get_history  (NbWindow       *self);
 

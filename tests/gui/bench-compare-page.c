@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <time.h>
 
+#include "gui-util.h"
 #include "nb-application.h"
 #include "nb-compare-page.h"
 #include "nb-json.h"
@@ -41,42 +42,10 @@ cpu_ms (void)
 }
 
 static void
-after_paint_cb (GdkFrameClock *clock, gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs the main loop until @widget's surface has painted a frame. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
 report (const char *name, const char *what, GArray *wall, GArray *cpu)
 {
-  g_array_sort (wall, compare_doubles);
-  g_array_sort (cpu, compare_doubles);
+  g_array_sort (wall, nb_gui_compare_doubles);
+  g_array_sort (cpu, nb_gui_compare_doubles);
   g_print ("%-7s median %6.1f ms wall, %6.1f ms CPU (min %.1f, max %.1f ms wall, %u runs): %s\n",
            name, g_array_index (wall, double, wall->len / 2), g_array_index (cpu, double, cpu->len / 2),
            g_array_index (wall, double, 0), g_array_index (wall, double, wall->len - 1),
@@ -168,7 +137,7 @@ main (int argc, char *argv[])
   placeholder = g_object_ref_sink (gtk_label_new ("…"));
   gtk_window_set_child (GTK_WINDOW (window), placeholder);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  nb_gui_wait_for_frame (window);
 
   for (guint i = 0; i < REPEATS; i++)
     {
@@ -177,13 +146,13 @@ main (int argc, char *argv[])
 
       /* open: what clicking 对比 the first time costs */
       gtk_window_set_child (GTK_WINDOW (window), placeholder);
-      wait_for_frame (window);
+      nb_gui_wait_for_frame (window);
       t0 = g_get_monotonic_time ();
       c0 = cpu_ms ();
       page = nb_compare_page_new ();
       nb_compare_page_set_reports (page, this_year, previous, history);
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-      wait_for_frame (window);
+      nb_gui_wait_for_frame (window);
       value = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (runs[0].wall, value);
       value = cpu_ms () - c0;
@@ -192,7 +161,7 @@ main (int argc, char *argv[])
       /* …and until every row is there and drawn */
       while (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view_of (page)))) < NB_N_CELLS)
         g_main_context_iteration (NULL, TRUE);
-      wait_for_frame (window);
+      nb_gui_wait_for_frame (window);
       value = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (runs[4].wall, value);
       value = cpu_ms () - c0;
@@ -202,7 +171,7 @@ main (int argc, char *argv[])
       t0 = g_get_monotonic_time ();
       c0 = cpu_ms ();
       nb_compare_page_set_reports (page, this_year, previous, history);
-      wait_for_frame (window);
+      nb_gui_wait_for_frame (window);
       value = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (runs[1].wall, value);
       value = cpu_ms () - c0;
@@ -213,7 +182,7 @@ main (int argc, char *argv[])
       c0 = cpu_ms ();
       nb_report_set_figure (this_year, cell, 10 + i);
       nb_compare_page_update (page);
-      wait_for_frame (window);
+      nb_gui_wait_for_frame (window);
       value = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (runs[2].wall, value);
       value = cpu_ms () - c0;
@@ -223,7 +192,7 @@ main (int argc, char *argv[])
       t0 = g_get_monotonic_time ();
       c0 = cpu_ms ();
       nb_compare_page_show_view (page, "texts");
-      wait_for_frame (window);
+      nb_gui_wait_for_frame (window);
       value = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (runs[3].wall, value);
       value = cpu_ms () - c0;

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <time.h>
 
+#include "gui-util.h"
 #include "nb-application.h"
 #include "nb-json.h"
 #include "nb-store.h"
@@ -64,30 +65,6 @@ flag_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock, gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs the main loop until @widget's surface has painted a frame. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
 static char *
 make_database (const char *dir)
 {
@@ -123,7 +100,7 @@ run_startup (const char *db)
   window = nb_window_new (NULL, store, NULL);
   g_assert_true (nb_window_has_report (window));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  nb_gui_wait_for_frame (GTK_WIDGET (window));
   ms = (g_get_monotonic_time () - start_time) / 1000.0;
   g_print ("startup: %.1f ms (%.1f ms CPU, from exec) to the first frame of the report, "
            "peak %.1f MiB\n", ms, process_cpu_ms (), peak_mib ());
@@ -165,7 +142,7 @@ run_minimal (const char *db)
   gtk_box_append (GTK_BOX (box), scroller);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  nb_gui_wait_for_frame (window);
   ms = (g_get_monotonic_time () - start_time) / 1000.0;
   g_print ("minimal: %.1f ms (%.1f ms CPU, from exec) to the first frame of a bare "
            "libadwaita window, peak %.1f MiB\n", ms, process_cpu_ms (), peak_mib ());
@@ -206,14 +183,6 @@ paint_done_cb (GdkFrameClock *clock, FrameTimes *times)
   times->frame_work = cpu_us () - times->frame_start;
   times->paint_work = cpu_us () - times->paint_start;
   times->painted = TRUE;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static void
@@ -257,7 +226,7 @@ type_figures (NbWindow *window, GtkEditable *entry, FrameTimes *times_p, gboolea
       g_array_append_val (samples, ms);
       total += ms;
     }
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, nb_gui_compare_doubles);
   g_print ("keystroke (%s): mean %.2f ms, median %.2f ms, p95 %.2f ms CPU over %u edits; "
            "%.2f ms the entry and the model, %.2f ms the rules and the marks, "
            "%.2f ms other main-loop work, %.2f ms layout, %.2f ms painting\n",
@@ -287,12 +256,12 @@ run_keystroke (const char *db)
   window = nb_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   nb_window_show_page (window, "s2");
-  wait_for_frame (GTK_WIDGET (window));
+  nb_gui_wait_for_frame (GTK_WIDGET (window));
 
   page = NB_TABLE_PAGE (nb_window_get_page (window, "s2"));
   entry = GTK_EDITABLE (nb_table_page_get_entry (page, nb_format_cell_by_id ("t3.disclosed.natural")));
   nb_table_page_focus_cell (page, nb_format_cell_by_id ("t3.disclosed.natural"));
-  wait_for_frame (GTK_WIDGET (window));
+  nb_gui_wait_for_frame (GTK_WIDGET (window));
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "update", G_CALLBACK (update_cb), &times);

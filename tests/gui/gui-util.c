@@ -1,4 +1,7 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the GUI tests and benchmarks share: see gui-util.h.
+ */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -13,6 +16,17 @@ set_flag_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+guint
+nb_gui_slow_factor (void)
+{
+  const char *text = g_getenv ("NB_SLOW_FACTOR");
+  guint64 factor = 1;
+
+  if (text != NULL)
+    g_ascii_string_to_unsigned (text, 10, 1, 10, &factor, NULL);
+  return (guint) factor;
+}
+
 void
 nb_gui_wait_ms (guint ms)
 {
@@ -23,10 +37,60 @@ nb_gui_wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+void
+nb_gui_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+int
+nb_gui_compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 void
 nb_gui_settle (void)
 {
+  gint64 until;
+
   nb_gui_wait_ms (50);
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+gboolean
+nb_gui_wait_until (gboolean (*done) (gpointer data), gpointer data, guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () >= until)
+        return done (data);
+      nb_gui_wait_ms (20);
+    }
+  return TRUE;
 }
 
 NbReport *

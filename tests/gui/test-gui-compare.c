@@ -178,7 +178,7 @@ find_row_texts (Fixture *fixture, const char *id, char *texts[6])
 static gboolean
 row_texts (Fixture *fixture, const char *id, char *texts[6])
 {
-  for (guint i = 0; i < 40; i++)
+  for (guint i = 0; i < 200; i++)
     {
       if (find_row_texts (fixture, id, texts))
         return TRUE;
@@ -220,6 +220,12 @@ marked_text (GtkLabel *label, PangoAttrType type)
     }
   g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
   return g_string_free (marked, FALSE);
+}
+
+static gboolean
+taller_than_60 (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 60;
 }
 
 /* The two sides of every text part, last year's first */
@@ -368,8 +374,8 @@ test_texts (Fixture *fixture, gconstpointer data)
     }
   g_assert_cmpstr (removed->str, ==, REMOVED_SENTENCE);
   g_assert_cmpstr (added->str, ==, ADDED_SENTENCE);
-  /* …and grown to the height of their text */
-  g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (sides, 0)), >, 60);
+  /* …and grown to the height of their text (once laid out) */
+  g_assert_true (nb_gui_wait_until (taller_than_60, g_ptr_array_index (sides, 0), 10000));
 
   /* the part copied unchanged is flagged, in words and in style */
   warning = label_with (GTK_WIDGET (fixture->page), "possibly copied");
@@ -470,7 +476,7 @@ test_update (Fixture *fixture, gconstpointer data)
   nb_report_set_figure (fixture->report, nb_gui_cell ("t2.rules.issued"), 3);
   nb_compare_page_update (fixture->page);
   nb_gui_settle ();
-  g_assert_true (find_row_texts (fixture, "t2.rules.issued", texts));
+  g_assert_true (row_texts (fixture, "t2.rules.issued", texts));
   g_assert_cmpstr (texts[2], ==, "3");
   g_assert_cmpstr (texts[3], ==, "+3");
   /* no change at all: nothing to do */

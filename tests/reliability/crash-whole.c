@@ -121,7 +121,7 @@ void
 test_import (void)
 {
   guint n_kills = rel_env_uint ("NB_CRASH_IMPORT_KILLS", 60);
-  guint max_ms = rel_env_uint ("NB_CRASH_MAX_DELAY_MS", 80);
+  guint max_ms = rel_env_uint ("NB_CRASH_MAX_DELAY_MS", 80) * rel_slow_factor ();
   g_autofree char *dir = rel_make_tmpdir ("nb-crash-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "nianbao.db", NULL);
   g_autoptr(NbReport) a = rel_make_report (ORGAN, YEAR, crash_seed * 2 + 1, 6000);

@@ -29,18 +29,9 @@
 #include "rel-kill.h"
 
 /* What the editor promises: an edit reaches the database within a
- * second. Under the sanitizers every frame and save is several times
- * slower, so build-aux/test-sanitize stretches the time (NB_SLOW_FACTOR);
- * what is checked there is memory, the promise itself here. */
-static gint64
-promise_us (void)
-{
-  const char *factor = g_getenv ("NB_SLOW_FACTOR");
-  gint64 scale = factor ? g_ascii_strtoll (factor, NULL, 10) : 1;
-
-  return G_USEC_PER_SEC * CLAMP (scale, 1, 10);
-}
-#define PROMISE_US (promise_us ())
+ * second; under the sanitizers (NB_SLOW_FACTOR) every frame and save is
+ * several times slower, and the second with it. */
+#define PROMISE_US (G_USEC_PER_SEC * (gint64) rel_slow_factor ())
 
 typedef struct
 {

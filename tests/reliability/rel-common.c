@@ -141,6 +141,12 @@ rel_env_uint (const char *name, guint fallback)
   return (guint) value;
 }
 
+guint
+rel_slow_factor (void)
+{
+  return CLAMP (rel_env_uint ("NB_SLOW_FACTOR", 1), 1, 10);
+}
+
 const char *
 rel_cli_path (void)
 {

@@ -30,6 +30,10 @@ char     *rel_integrity_check_file (const char *path);
 /* An unsigned setting from the environment, e.g. NB_CRASH_KILLS. */
 guint     rel_env_uint           (const char  *name,
                                   guint        fallback);
+/* How much slower than normal everything runs (NB_SLOW_FACTOR, 1–10; the
+ * sanitizer build sets it): waits and promises in time are stretched by
+ * it, what is checked stays the same. */
+guint     rel_slow_factor        (void);
 
 /* Runs nianbao-cli (from $NIANBAO_CLI) with the NULL-terminated @args in
  * English. Returns the exit status, or 128 + the signal that killed it. */
