@@ -19,6 +19,13 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "nb-application.h"
+#include "nb-settings.h"
+#include "nb-store.h"
+
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
 #endif
@@ -37,13 +44,6 @@ leaks_ignored (gboolean ignored)
   (void) ignored;
 #endif
 }
-
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
-#include "nb-application.h"
-#include "nb-settings.h"
-#include "nb-store.h"
 
 #define RESOURCE_PREFIX "/io/github/nianbao/Nianbao/"
 
