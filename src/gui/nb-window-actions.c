@@ -340,10 +340,37 @@ export_json_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
 /* Print: the same renderer as the PDF, one page per sheet of A4. */
 
+/* The print dialog's own tab: whether to add 附：与上年对比, as Export PDF
+ * offers. */
+static GObject *
+create_print_tab_cb (GtkPrintOperation *operation, NbWindow *self)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (_("Append the comparison with last year"));
+
+  gtk_widget_set_margin_top (check, 12);
+  gtk_widget_set_margin_start (check, 12);
+  return G_OBJECT (check);
+}
+
+static void
+apply_print_tab_cb (GtkPrintOperation *operation, GtkWidget *check, NbWindow *self)
+{
+  g_object_set_data (G_OBJECT (operation), "nb-with-comparison",
+                     GINT_TO_POINTER (gtk_check_button_get_active (GTK_CHECK_BUTTON (check))));
+}
+
 static void
 begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, NbWindow *self)
 {
-  NbRender *render = nb_render_new (self->report, FALSE);
+  NbRenderOptions options = { 0 };
+  NbRender *render;
+
+  if (g_object_get_data (G_OBJECT (operation), "nb-with-comparison") && self->previous != NULL)
+    {
+      options.previous = self->previous;
+      options.history = nb_window_get_history (self);
+    }
+  render = nb_render_new_full (self->report, &options);
 
   g_object_set_data_full (G_OBJECT (operation), "nb-render", render, g_object_unref);
   gtk_print_operation_set_n_pages (operation, (int) nb_render_get_n_pages (render));
@@ -393,6 +420,12 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
+  if (self->previous != NULL)
+    {
+      gtk_print_operation_set_custom_tab_label (operation, _("Compare"));
+      g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_print_tab_cb), self);
+      g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (apply_print_tab_cb), self);
+    }
 
   /* The window keeps the operation until the next one: it may run on
    * after this returns. */

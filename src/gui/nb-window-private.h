@@ -119,6 +119,10 @@ void nb_window_reload_acks        (NbWindow       *self);
 /* Connects the list of years in the header's popover. */
 void nb_window_init_years         (NbWindow       *self);
 /* Locks the pages (and shows the banner) when @final, unlocks them if not. */
+/* The header's subtitle: the year and @text (when the report was saved,
+ * or that it is final); NULL keeps the last text. */
+void nb_window_update_saved_label (NbWindow       *self,
+                                   const char     *text);
 void nb_window_apply_status       (NbWindow       *self,
                                    gboolean        final);
 /* Every stored year of the open organ (NbReport), loaded on first use. */

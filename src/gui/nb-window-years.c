@@ -127,6 +127,8 @@ nb_window_apply_status (NbWindow *self, gboolean final)
     if (i != PAGE_COMPARE && i != PAGE_PREVIEW)
       gtk_widget_set_sensitive (self->bins[i], !final);
   gtk_revealer_set_reveal_child (self->final_banner, final);
+  if (self->organ != NULL)
+    nb_window_update_saved_label (self, final ? _("Final") : _("All changes saved"));
 }
 
 gboolean

@@ -37,8 +37,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* The header's subtitle: the year, and when the report last reached the
  * database. */
-static void
-update_saved_label (NbWindow *self, const char *text)
+void
+nb_window_update_saved_label (NbWindow *self, const char *text)
 {
   g_autofree char *subtitle = NULL;
 
@@ -190,7 +190,7 @@ update_header (NbWindow *self)
     }
 
   adw_window_title_set_title (self->report_title, self->organ);
-  update_saved_label (self, NULL);
+  nb_window_update_saved_label (self, NULL);
   title = g_strdup_printf (_("%s %u — Nianbao"), self->organ, self->year);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -229,7 +229,7 @@ show_report (NbWindow *self, NbReport *from)
 
   nb_settings_set_last_report (self->settings, self->organ, year);
   update_header (self);
-  update_saved_label (self, _("All changes saved"));
+  nb_window_update_saved_label (self, self->final ? _("Final") : _("All changes saved"));
   gtk_stack_set_visible_child_name (self->main_stack, "report");
   nb_window_update_actions (self);
   nb_window_run_checks (self);
@@ -566,7 +566,7 @@ nb_window_save_now (NbWindow *self, GError **error)
   self->merging = FALSE;
   if (!saved)
     {
-      update_saved_label (self, _("Not saved"));
+      nb_window_update_saved_label (self, _("Not saved"));
       return FALSE;
     }
   if (n_merged > 0)
@@ -583,7 +583,7 @@ nb_window_save_now (NbWindow *self, GError **error)
   now = g_date_time_new_now_local ();
   time = g_date_time_format (now, "%H:%M:%S");
   text = g_strdup_printf (_("Saved at %s"), time);
-  update_saved_label (self, text);
+  nb_window_update_saved_label (self, text);
   return TRUE;
 }
 

@@ -280,6 +280,7 @@ test_final_locks (Fixture *fixture, gconstpointer data)
   nb_gui_settle ();
   g_assert_true (nb_window_is_final (fixture->window));
   g_assert_cmpstr (nb_store_get_status (fixture->store, organ, year, NULL), ==, NB_STORE_STATUS_FINAL);
+  g_assert_cmpstr (nb_window_get_saved_text (fixture->window), ==, "Final");
   /* Nothing can be typed, undone or filled in; it can still be read and printed. */
   g_assert_false (gtk_widget_is_sensitive (entry));
   g_assert_false (gtk_widget_is_sensitive (nb_window_get_page (fixture->window, "s0")));
