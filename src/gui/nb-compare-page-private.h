@@ -21,4 +21,19 @@ void nb_compare_texts_fill (GtkBox       *box,
                             NbReport     *report,
                             gboolean      changed_only);
 
+/* nb-compare-keys.c: a figure beside last year's, as the page writes it */
+char *nb_compare_format_amount       (gboolean              known,
+                                      gint64                value,
+                                      NbCellKind            kind);
+char *nb_compare_format_change       (const NbCompareValue *value,
+                                      NbCellKind            kind);
+char *nb_compare_format_percent_text (const NbCompareValue *value);
+void  nb_compare_set_sign_class      (GtkWidget            *widget,
+                                      const NbCompareValue *value);
+/* Fills @grid with the key figures (NbTrend) of @report beside
+ * @previous's; empties it when either is NULL. */
+void  nb_compare_keys_fill           (GtkGrid              *grid,
+                                      NbReport             *report,
+                                      NbReport             *previous);
+
 G_END_DECLS

@@ -55,6 +55,7 @@ struct _NbComparePage
   GtkBox *texts_box;
   GtkStackPage *trends_stack_page;
   GtkDrawingArea *trends_area;
+  GtkGrid *keys_grid;
 
   /* what is compared */
   NbReport *report;
@@ -63,6 +64,7 @@ struct _NbComparePage
   gulong changed_id;
   NbComparison *comparison;
   NbTrends *trends;         /* made when first drawn */
+  gboolean keys_stale;      /* the key figures wait until the trends are shown */
 
   /* state */
   gboolean dirty;           /* the report changed since it was compared */
@@ -91,56 +93,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void refresh (NbComparePage *self);
-
-/* ---- formatting ---- */
-
-static char *
-format_amount (gboolean known, gint64 value, NbCellKind kind)
-{
-  return known ? nb_number_format (value, kind) : g_strdup ("—");
-}
-
-/* The sign is always written, so that an increase and a decrease differ
- * in more than their colour. */
-static char *
-format_change (const NbCompareValue *value, NbCellKind kind)
-{
-  if (value->has_change)
-    {
-      g_autofree char *number = nb_number_format (value->change, kind);
-
-      return value->change > 0 ? g_strconcat ("+", number, NULL) : g_steal_pointer (&number);
-    }
-  if (value->has_this && !value->has_last)
-    return g_strdup (_("newly filled in"));
-  if (value->has_last && !value->has_this)
-    return g_strdup (_("now blank"));
-  return g_strdup ("—");
-}
-
-static char *
-format_percent (const NbCompareValue *value)
-{
-  char *percent = nb_compare_format_percent (value);
-
-  return percent ? percent : g_strdup ("—");
-}
-
-static void
-set_sign_class (GtkWidget *widget, const NbCompareValue *value)
-{
-  gboolean up = value->has_change && value->change > 0;
-  gboolean down = value->has_change && value->change < 0;
-  gboolean same = value->has_last == value->has_this && !up && !down;
-
-  if (gtk_widget_has_css_class (widget, "nb-increase") != up)
-    (up ? gtk_widget_add_css_class : gtk_widget_remove_css_class) (widget, "nb-increase");
-  if (gtk_widget_has_css_class (widget, "nb-decrease") != down)
-    (down ? gtk_widget_add_css_class : gtk_widget_remove_css_class) (widget, "nb-decrease");
-  /* what did not change steps back, so that what did stands out */
-  if (gtk_widget_has_css_class (widget, "dim-label") != (same && !up && !down))
-    (same ? gtk_widget_add_css_class : gtk_widget_remove_css_class) (widget, "dim-label");
-}
 
 static void
 set_label (GtkLabel *label, const char *text)
@@ -209,18 +161,18 @@ fill_cell (NbComparePage *self, GtkLabel *label, guint cell)
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
       break;
     case COLUMN_LAST:
-      text = format_amount (value->has_last, value->last, kind);
+      text = nb_compare_format_amount (value->has_last, value->last, kind);
       break;
     case COLUMN_THIS:
-      text = format_amount (value->has_this, value->this_year, kind);
+      text = nb_compare_format_amount (value->has_this, value->this_year, kind);
       break;
     case COLUMN_CHANGE:
-      text = format_change (value, kind);
-      set_sign_class (GTK_WIDGET (label), value);
+      text = nb_compare_format_change (value, kind);
+      nb_compare_set_sign_class (GTK_WIDGET (label), value);
       break;
     case COLUMN_PERCENT:
-      text = format_percent (value);
-      set_sign_class (GTK_WIDGET (label), value);
+      text = nb_compare_format_percent_text (value);
+      nb_compare_set_sign_class (GTK_WIDGET (label), value);
       break;
     case N_COLUMNS:
     default:
@@ -376,17 +328,17 @@ show_totals (NbComparePage *self)
     {
       const NbCompareValue *value = nb_comparison_get_total (self->comparison, t);
       NbCellKind kind = nb_compare_total_kind (t);
-      g_autofree char *last = format_amount (value->has_last, value->last, kind);
-      g_autofree char *now = format_amount (value->has_this, value->this_year, kind);
-      g_autofree char *change = format_change (value, kind);
-      g_autofree char *percent = format_percent (value);
+      g_autofree char *last = nb_compare_format_amount (value->has_last, value->last, kind);
+      g_autofree char *now = nb_compare_format_amount (value->has_this, value->this_year, kind);
+      g_autofree char *change = nb_compare_format_change (value, kind);
+      g_autofree char *percent = nb_compare_format_percent_text (value);
 
       set_label (self->total_labels[t][0], last);
       set_label (self->total_labels[t][1], now);
       set_label (self->total_labels[t][2], change);
       set_label (self->total_labels[t][3], percent);
-      set_sign_class (GTK_WIDGET (self->total_labels[t][2]), value);
-      set_sign_class (GTK_WIDGET (self->total_labels[t][3]), value);
+      nb_compare_set_sign_class (GTK_WIDGET (self->total_labels[t][2]), value);
+      nb_compare_set_sign_class (GTK_WIDGET (self->total_labels[t][3]), value);
     }
 }
 
@@ -415,9 +367,15 @@ build_texts (NbComparePage *self)
 static void
 view_changed_cb (GObject *stack, GParamSpec *pspec, NbComparePage *self)
 {
-  if (self->texts_stale &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "texts") == 0)
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (self->texts_stale && g_strcmp0 (view, "texts") == 0)
     build_texts (self);
+  if (self->keys_stale && g_strcmp0 (view, "trends") == 0)
+    {
+      self->keys_stale = FALSE;
+      nb_compare_keys_fill (self->keys_grid, self->report, self->previous);
+    }
 }
 
 /* ---- the trends ---- */
@@ -561,6 +519,10 @@ refresh (NbComparePage *self)
     build_texts (self);
 
   gtk_stack_page_set_visible (self->trends_stack_page, count_years (self) >= 2);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "trends") == 0)
+    nb_compare_keys_fill (self->keys_grid, self->report, self->previous);
+  else
+    self->keys_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self->trends_area));
   gtk_stack_set_visible_child_name (self->main_stack, "compare");
 }
@@ -659,6 +621,7 @@ nb_compare_page_class_init (NbComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbComparePage, texts_box);
   gtk_widget_class_bind_template_child (widget_class, NbComparePage, trends_stack_page);
   gtk_widget_class_bind_template_child (widget_class, NbComparePage, trends_area);
+  gtk_widget_class_bind_template_child (widget_class, NbComparePage, keys_grid);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "gui-util.h"
 #include "nb-compare.h"
 #include "nb-compare-page.h"
+#include "nb-trends.h"
 
 /* What the year before differs in */
 #define REMOVED_SENTENCE "【去年特有的一句】"
@@ -527,6 +528,32 @@ test_trends_and_picture (Fixture *fixture, gconstpointer data)
 
   nb_compare_page_show_view (fixture->page, "trends");
   nb_gui_wait_ms (300);
+  /* the key figures beside last year's, above the years behind them */
+  for (NbTrend trend = 0; trend < NB_N_TRENDS; trend++)
+    g_assert_nonnull (label_with (GTK_WIDGET (fixture->page), nb_trend_get_label (trend)));
+  {
+    g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL);
+    GtkWidget *cell = NULL;
+    gint64 now = 0, then = 0;
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < labels->len && cell == NULL; i++)
+      if (gtk_widget_has_css_class (gtk_widget_get_parent (g_ptr_array_index (labels, i)), "nb-compare-keys") &&
+          g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                       nb_trend_get_label (NB_TREND_DISCLOSED)))
+        cell = g_ptr_array_index (labels, i);
+    g_assert_nonnull (cell);
+    /* its row: label, last year, this year, change, % */
+    g_assert_true (nb_trend_read_report (NB_TREND_DISCLOSED, fixture->report, &now));
+    g_assert_true (nb_trend_read_report (NB_TREND_DISCLOSED, fixture->previous, &then));
+    expected = g_strdup_printf ("%" G_GINT64_FORMAT, then);
+    cell = gtk_widget_get_next_sibling (cell);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, expected);
+    g_free (expected);
+    expected = g_strdup_printf ("%" G_GINT64_FORMAT, now);
+    cell = gtk_widget_get_next_sibling (cell);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, expected);
+  }
   area = find_one (GTK_WIDGET (fixture->page), GTK_TYPE_DRAWING_AREA);
   g_assert_true (gtk_widget_get_mapped (area));
   g_assert_cmpint (gtk_widget_get_width (area), >=, 760);
