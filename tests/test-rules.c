@@ -869,6 +869,34 @@ test_fee_is_not_summed_as_count (void)
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
+/* Open findings: every error, and the warnings nobody acknowledged. */
+static void
+test_count_open (void)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
+  g_autoptr(GHashTable) acks = g_hash_table_new (g_str_hash, g_str_equal);
+  const struct { NbSeverity severity; const char *key; } made[] = {
+    { NB_SEVERITY_ERROR, "R1:t3.new.total" },
+    { NB_SEVERITY_WARNING, "W1:t3.carried_in.natural" },
+    { NB_SEVERITY_WARNING, "W2:t2.rules.in_force" },
+    { NB_SEVERITY_WARNING, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      NbFinding *finding = nb_finding_new ("X", made[i].severity, -1);
+
+      finding->key = g_strdup (made[i].key);
+      g_ptr_array_add (findings, finding);
+    }
+  g_assert_cmpuint (nb_findings_count_open (findings, NULL), ==, 4);
+  g_hash_table_add (acks, (gpointer) "W1:t3.carried_in.natural");
+  g_assert_cmpuint (nb_findings_count_open (findings, acks), ==, 3);
+  /* an error cannot be acknowledged away */
+  g_hash_table_add (acks, (gpointer) "R1:t3.new.total");
+  g_assert_cmpuint (nb_findings_count_open (findings, acks), ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -893,6 +921,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/w7-partial", test_w7_partial);
   g_test_add_func ("/rules/order", test_order);
   g_test_add_func ("/rules/fee", test_fee_is_not_summed_as_count);
+  g_test_add_func ("/rules/count-open", test_count_open);
 
   return g_test_run ();
 }

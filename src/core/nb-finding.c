@@ -73,3 +73,23 @@ nb_findings_count (GPtrArray *findings, NbSeverity severity)
       n++;
   return n;
 }
+
+/* An acknowledgement answers a warning ("yes, on purpose"); an error
+ * stays open until the figures are right. */
+guint
+nb_findings_count_open (GPtrArray *findings, GHashTable *acks)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (findings != NULL, 0);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == NB_SEVERITY_ERROR || acks == NULL ||
+          finding->key == NULL || !g_hash_table_contains (acks, finding->key))
+        n++;
+    }
+  return n;
+}

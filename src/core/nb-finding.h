@@ -38,6 +38,11 @@ const char *nb_severity_to_string   (NbSeverity   severity);
 guint       nb_findings_count       (GPtrArray   *findings,
                                      NbSeverity   severity);
 
+/* The findings not acknowledged in @acks (finding key → note, may be
+ * NULL): errors always count, warnings only while unacknowledged. */
+guint       nb_findings_count_open  (GPtrArray   *findings,
+                                     GHashTable  *acks);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFinding, nb_finding_free)
 
 G_END_DECLS

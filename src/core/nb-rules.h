@@ -21,9 +21,4 @@ GPtrArray *nb_rules_check (NbReport *report,
 GPtrArray *nb_rules_check_all (NbReport *report,
                                NbReport *previous);
 
-/* The findings not acknowledged in @acks (finding key → note, may be
- * NULL): errors always count, warnings only while unacknowledged. */
-guint      nb_findings_count_open (GPtrArray  *findings,
-                                   GHashTable *acks);
-
 G_END_DECLS

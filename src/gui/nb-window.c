@@ -76,21 +76,13 @@ static void
 update_findings_button (NbWindow *self)
 {
   guint n_errors = nb_findings_count (self->findings, NB_SEVERITY_ERROR);
-  guint n_warnings = 0;
+  /* the warnings nobody has acknowledged */
+  guint n_warnings = nb_findings_count_open (self->findings, self->acks) - n_errors;
   g_autofree char *count = NULL;
   GtkWidget *button = GTK_WIDGET (self->findings_button);
   static const char *const states[] = { "error", "warning" };
   const char *state = NULL;
   GtkInscription *inscription = NULL;
-
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      NbFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (finding->severity == NB_SEVERITY_WARNING &&
-          !(finding->key && g_hash_table_contains (self->acks, finding->key)))
-        n_warnings++;
-    }
 
   if (n_errors > 0)
     {
