@@ -24,22 +24,7 @@
 #include "nb-table-page.h"
 #include "nb-window.h"
 
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+#include "gui-util.h"
 
 static gboolean
 save (GtkWidget *window, const char *dir, const char *name)
@@ -57,7 +42,7 @@ save (GtkWidget *window, const char *dir, const char *name)
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
       if (node == NULL)
-        wait_ms (50);
+        nb_gui_wait_ms (50);
     }
   if (node == NULL)
     return FALSE;
@@ -111,7 +96,7 @@ main (int argc, char *argv[])
   window = nb_window_new (NULL, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (500);
+  nb_gui_wait_ms (500);
 
   /* One figure mistyped: the row's total no longer adds up. */
   natural = nb_format_cell_by_id ("t3.new.natural");
@@ -119,20 +104,20 @@ main (int argc, char *argv[])
   nb_window_show_page (window, "s2");
   table = NB_TABLE_PAGE (nb_window_get_page (window, "s2"));
   nb_table_page_focus_cell (table, natural);
-  wait_ms (200);
+  nb_gui_wait_ms (200);
   gtk_editable_set_text (GTK_EDITABLE (nb_table_page_get_entry (table, natural)), "15");
-  wait_ms (200);
+  nb_gui_wait_ms (200);
   nb_table_page_focus_cell (table, total);
-  wait_ms (700);
+  nb_gui_wait_ms (700);
   if (!save (GTK_WIDGET (window), argv[1], "table-3-error.png"))
     status = 1;
 
   nb_window_show_page (window, "preview");
   preview = NB_PREVIEW_PAGE (nb_window_get_page (window, "preview"));
   nb_preview_page_update (preview);
-  wait_ms (300);
+  nb_gui_wait_ms (300);
   nb_preview_page_scroll_to (preview, 3);
-  wait_ms (500);
+  nb_gui_wait_ms (500);
   if (!save (GTK_WIDGET (window), argv[1], "preview.png"))
     status = 1;
 
